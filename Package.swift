@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Upcoming features we hold every module to (STYLE.md §1): imports stay internal unless re-exported on purpose,
+/// so a C type cannot leak out of `Redland`.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Lodestar",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lodestar", targets: ["lodestar"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CRedland",
+            pkgConfig: "redland",
+            providers: [.apt(["librdf0-dev", "libraptor2-dev", "librasqal3-dev"])]
+        ),
+        .target(name: "RDF", swiftSettings: swiftSettings),
+        .target(name: "Redland", dependencies: ["CRedland", "RDF"], swiftSettings: swiftSettings),
+        .target(name: "Store", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
+        .target(name: "SPARQL", dependencies: ["RDF"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "lodestar",
+            dependencies: [
+                "RDF", "Redland", "Store", "SPARQL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "RDFTests", dependencies: ["RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "RedlandTests", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
+    ]
+)
