@@ -31,14 +31,19 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL",
+                "RDF", "Redland", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
+        // Benchmarks/store.py runs this beside Oxigraph: reopen time, memory, lookups through the Store API.
+        .executableTarget(
+            name: "store-benchmark", dependencies: ["Store", "RDF"], path: "Benchmarks/StoreBenchmark", swiftSettings: swiftSettings),
         .testTarget(name: "RDFTests", dependencies: ["RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "RedlandTests", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
+        // Runs the built `lodestar` binary as a child process: exit codes, messages, and kill -9 in mid-load.
+        .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF"], swiftSettings: swiftSettings),
     ]
 )

@@ -47,9 +47,13 @@ public enum NTriples {
 
     /// `_:label`. A label that N-Triples would reject is made safe by replacing each offending character with `_xHH…`,
     /// so any blank node we hold can be written and read back.
-    public static func blankNode(_ id: String) -> String {
-        if isValidBlankNodeLabel(id) { return "_:" + id }
-        var out = "_:b"
+    public static func blankNode(_ id: String) -> String { "_:" + safeBlankNodeLabel(id) }
+
+    /// `id` if it is a valid N-Triples label, else a label made of its characters with each offending one written `_xHH…`.
+    /// Stores keep only safe labels, so what they write reads back as the same blank node.
+    public static func safeBlankNodeLabel(_ id: String) -> String {
+        if isValidBlankNodeLabel(id) { return id }
+        var out = "b"
         for scalar in id.unicodeScalars {
             if isLabelCharacter(scalar) && scalar != "." {
                 out.unicodeScalars.append(scalar)
@@ -60,7 +64,8 @@ public enum NTriples {
         return out
     }
 
-    static func isValidBlankNodeLabel(_ id: String) -> Bool {
+    /// True if `id` matches BLANK_NODE_LABEL (without `_:`).
+    public static func isValidBlankNodeLabel(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, id.unicodeScalars.last != "." else { return false }
         guard isNameStart(first) || ("0"..."9").contains(first) else { return false }
         return id.unicodeScalars.dropFirst().allSatisfy { isLabelCharacter($0) || $0 == "." }

@@ -1,0 +1,39 @@
+# Lodestar: two commands on a fresh Debian 12 machine with Swift 6 — `make serve` and `make test`.
+
+SHELL := /bin/bash
+APT_PACKAGES := pkg-config libraptor2-dev librdf0-dev librasqal3-dev raptor2-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+LODESTAR_SHARED ?= $(abspath ../shared)
+STORE ?= ./var/store
+export LODESTAR_SHARED
+
+.PHONY: serve test deps build release clean
+
+## Install the Debian packages Lodestar needs, when any is missing.
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release
+
+## Build, load the EIRA into $(STORE) and print the store's statistics (the HTTP server comes with issue 5).
+serve: release
+	@if [ ! -d "$(STORE)/redland" ]; then \
+		.build/release/lodestar load --store "$(STORE)" --graph http://data.europa.eu/dr8/ "$(LODESTAR_SHARED)/data/eira-skos/EIRA_SKOS.rdf"; \
+	fi
+	.build/release/lodestar stats --store "$(STORE)"
+
+## Build and run every test (unit, real data, crash safety, W3C suites).
+test: deps
+	swift build
+	swift test
+
+clean:
+	rm -rf .build var

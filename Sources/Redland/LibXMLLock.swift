@@ -1,0 +1,19 @@
+import Foundation
+
+/// One process-wide lock around what touches libxml2's global state: opening and freeing raptor worlds, and parsing
+/// RDF/XML.
+///
+/// `raptor_free_world` always calls libxml2's `xmlCleanupParser`, which frees global state that an RDF/XML parse in
+/// another world, on another thread, may be using; `raptor_world_open` initialises it again, just as unsafely. One
+/// world per thread is otherwise safe (research/redland.md §3), so only these calls are serialised. Recursive, so a
+/// statement handler may itself parse RDF/XML.
+let libxmlLock = NSRecursiveLock()
+
+extension NSRecursiveLock {
+    /// Runs `body` holding the lock.
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        lock()
+        defer { unlock() }
+        return try body()
+    }
+}

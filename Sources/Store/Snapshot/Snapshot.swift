@@ -1,0 +1,96 @@
+public import RDF
+
+/// One consistent, immutable version of the store. Take one from `QuadStore.snapshot()`; it stays valid and unchanged
+/// however many writes follow, and any number of threads may read it at once without locking.
+///
+/// ```swift
+/// let snapshot = store.snapshot()
+/// if let id = snapshot.id(of: .iri("http://data.europa.eu/dr8/PublicPolicy")) {
+///     for quad in snapshot.quads(matching: EncodedQuadPattern(subject: id)) { … }
+/// }
+/// ```
+public struct Snapshot: QueryableDataset {
+    let base: QuadIndexes
+    let delta: Delta
+    let dictionary: TermDictionary
+    /// The dictionary size when this snapshot was published: IDs at or above it are not this snapshot's.
+    let termCount: Int
+    /// Increases by one with every committed write.
+    public let version: UInt64
+
+    init(base: QuadIndexes, delta: Delta, dictionary: TermDictionary, termCount: Int, version: UInt64) {
+        self.base = base
+        self.delta = delta
+        self.dictionary = dictionary
+        self.termCount = termCount
+        self.version = version
+    }
+
+    /// The number of quads in every graph, the default graph included. O(1).
+    public var count: Int { base.count - delta.removed.count + delta.added[0].count }
+
+    /// Terms in the dictionary, including terms no longer used by any quad.
+    public var dictionarySize: Int { termCount - 1 }
+
+    public func quads(matching pattern: EncodedQuadPattern) -> QuadCursor {
+        let (order, lower, upper) = QuadOrder.range(for: pattern)
+        let baseKeys = base[order]
+        let addedKeys = delta.added[order.rawValue]
+        return QuadCursor(
+            order: order, base: baseKeys, baseRange: SortedKeys.range(baseKeys, lower, upper),
+            removed: delta.removed, added: addedKeys, addedRange: SortedKeys.range(addedKeys, lower, upper))
+    }
+
+    /// Exact when no quad was removed since the last compaction; otherwise an upper bound by at most the removals.
+    public func estimatedCount(matching pattern: EncodedQuadPattern) -> Int {
+        let (order, lower, upper) = QuadOrder.range(for: pattern)
+        return SortedKeys.range(base[order], lower, upper).count + SortedKeys.range(delta.added[order.rawValue], lower, upper).count
+    }
+
+    /// The exact number of quads matching `pattern`; costs at most one binary search per index and a scan of the removals.
+    public func count(matching pattern: EncodedQuadPattern) -> Int {
+        var result = estimatedCount(matching: pattern)
+        for key in delta.removed where pattern.matches(QuadOrder.spog.quad(key)) { result -= 1 }
+        return result
+    }
+
+    public func id(of term: Term) -> TermID? { dictionary.id(of: term, below: termCount) }
+
+    public func term(for id: TermID) -> Term { dictionary.term(for: id) }
+
+    public var namedGraphs: [TermID] {
+        var graphs = [TermID]()
+        var candidate: UInt32 = 1
+        let gspo = base[.gspo]
+        let added = delta.added[QuadOrder.gspo.rawValue]
+        // Jump from graph to graph through both GSPO arrays: one binary search per graph, never a scan.
+        while true {
+            let lower = UInt128(candidate) << 96
+            let nextBase = SortedKeys.lowerBound(gspo, lower)
+            let nextAdded = SortedKeys.lowerBound(added, lower)
+            let baseGraph = nextBase < gspo.count ? UInt32(truncatingIfNeeded: gspo[nextBase] >> 96) : nil
+            let addedGraph = nextAdded < added.count ? UInt32(truncatingIfNeeded: added[nextAdded] >> 96) : nil
+            guard let graph = [baseGraph, addedGraph].compactMap({ $0 }).min() else { break }
+            let id = TermID(rawValue: graph)
+            if delta.removed.isEmpty || count(matching: EncodedQuadPattern(graph: id)) > 0 { graphs.append(id) }
+            guard graph < UInt32.max else { break }
+            candidate = graph + 1
+        }
+        return graphs
+    }
+
+    /// True if the quad with these SPOG components is in this snapshot.
+    func contains(spog key: UInt128) -> Bool {
+        if SortedKeys.contains(delta.added[0], key) { return true }
+        return base.contains(spog: key) && !SortedKeys.contains(delta.removed, key)
+    }
+
+    /// All quads of `graph`, decoded. For tests and small graphs; large readers iterate `quads(matching:)`.
+    public func quads(in graph: GraphName) -> [Quad] {
+        guard let id = id(of: graph) else { return [] }
+        return quads(matching: EncodedQuadPattern(graph: id)).map(quad(for:))
+    }
+
+    /// Every quad, decoded, in no particular order.
+    public var allQuads: [Quad] { quads(matching: EncodedQuadPattern()).map(quad(for:)) }
+}

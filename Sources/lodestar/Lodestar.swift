@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `lodestar` command line: one subcommand per file in this folder.
+@main
+struct Lodestar: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lodestar",
+        abstract: "A linked-data server: a Redland-backed quad store with SPARQL, PURIs and dumps.",
+        subcommands: [Load.self, Dump.self, Stats.self]
+    )
+}

@@ -1,0 +1,53 @@
+import Foundation
+import RDF
+import Store
+import Testing
+
+@Suite("lodestar load, dump, stats")
+struct CommandLineTests {
+    @Test func loadPrintsCountsAndStatsAgree() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.path + "/data.nt"
+        try writeSyntheticNTriples(count: 1000, prefix: "x", to: file)
+        let load = try CommandRunner.run(["load", "--store", directory.path + "/store", "--graph", "http://example.org/g", file])
+        #expect(load.status == 0, "\(load.stderr)")
+        #expect(load.stdout.contains("1000 triples loaded"))
+        let stats = try CommandRunner.run(["stats", "--store", directory.path + "/store"])
+        #expect(stats.stdout.contains("quads: 1000"))
+        #expect(stats.stdout.contains("<http://example.org/g>: 1000"))
+    }
+
+    @Test func aBrokenFileIsRefusedWithItsLineAndChangesNothing() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let good = directory.path + "/good.nt", bad = directory.path + "/bad.ttl"
+        try writeSyntheticNTriples(count: 10, prefix: "x", to: good)
+        try "@prefix e: <http://example.org/> .\ne:a e:p e:b .\ne:a e:p e:c .\ne:a e:p \"open .\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let store = directory.path + "/store"
+        #expect(try CommandRunner.run(["load", "--store", store, good]).status == 0)
+        let before = try CommandRunner.run(["dump", "--store", store]).stdout
+        let load = try CommandRunner.run(["load", "--store", store, bad])
+        #expect(load.status != 0)
+        #expect(load.stderr.contains("bad.ttl"), "\(load.stderr)")
+        #expect(load.stderr.contains("line 4"), "\(load.stderr)")
+        #expect(try CommandRunner.run(["dump", "--store", store]).stdout == before)
+    }
+
+    @Test func unknownFormatIsAUsageError() throws {
+        let result = try CommandRunner.run(["dump", "--store", "/nonexistent", "--format", "yaml"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("unknown format"))
+    }
+
+    @Test(.enabled(if: Shared.available, "LODESTAR_SHARED data is absent"))
+    func eiraLoadsAndDumpsTheRightCount() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = directory.path + "/store"
+        let load = try CommandRunner.run(["load", "--store", store, Shared.data("eira-skos/EIRA_SKOS.rdf")])
+        #expect(load.status == 0, "\(load.stderr)")
+        let dump = try CommandRunner.run(["dump", "--store", store, "--format", "nquads"])
+        #expect(dump.stdout.split(separator: "\n").count == 2158)
+    }
+}

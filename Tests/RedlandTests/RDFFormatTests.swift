@@ -1,0 +1,43 @@
+import Redland
+import Testing
+
+extension RedlandTests {
+    @Suite struct RDFFormatTests {
+        @Test func mediaTypes() {
+            #expect(RDFFormat(mediaType: "text/turtle") == .turtle)
+            #expect(RDFFormat(mediaType: "Text/Turtle; charset=UTF-8") == .turtle)
+            #expect(RDFFormat(mediaType: "application/x-turtle") == .turtle)
+            #expect(RDFFormat(mediaType: "application/n-triples") == .ntriples)
+            #expect(RDFFormat(mediaType: "text/plain") == nil)
+            #expect(RDFFormat(mediaType: "application/n-quads") == .nquads)
+            #expect(RDFFormat(mediaType: "application/trig") == .trig)
+            #expect(RDFFormat(mediaType: " application/rdf+xml ;q=0.9") == .rdfxml)
+            #expect(RDFFormat(mediaType: "application/xml") == .rdfxml)
+            #expect(RDFFormat(mediaType: "application/ld+json") == nil)
+            for format in RDFFormat.allCases {
+                #expect(RDFFormat(mediaType: format.mediaType) == format)
+                #expect(RDFFormat(fileExtension: format.fileExtension) == format)
+                #expect(RDFFormat(name: format.rawValue) == format)
+            }
+        }
+
+        @Test func extensionsAndNames() {
+            #expect(RDFFormat(fileName: "/data/eira.ttl") == .turtle)
+            #expect(RDFFormat(fileName: "dump.NQ") == .nquads)
+            #expect(RDFFormat(fileName: "ontology.owl") == .rdfxml)
+            #expect(RDFFormat(fileName: "a.b/c") == nil)
+            #expect(RDFFormat(fileName: ".ttl") == nil)
+            #expect(RDFFormat(fileName: "x.jsonld") == nil)
+            #expect(RDFFormat(name: "nt") == .ntriples)
+            #expect(RDFFormat(name: "xml") == .rdfxml)
+            #expect(RDFFormat.nquads.supportsGraphs && RDFFormat.trig.supportsGraphs && !RDFFormat.turtle.supportsGraphs)
+        }
+
+        @Test func errorDescriptions() {
+            let error = RedlandError(.syntax, "syntax error at '\"'", file: "data.ttl", line: 12, column: 5)
+            #expect(error.description == "data.ttl line 12 column 5: syntax error at '\"'")
+            #expect(RedlandError(.syntax, "oops", line: 3).description == "line 3: oops")
+            #expect(RedlandError(.io, "oops").description == "oops")
+        }
+    }
+}
