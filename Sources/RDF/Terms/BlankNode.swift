@@ -8,5 +8,4 @@ public struct BlankNode: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The N-Triples form `_:label`; characters N-Triples does not allow in a label are replaced so the output always parses.
     public var description: String { NTriples.blankNode(id) }
 
-    public static func < (lhs: BlankNode, rhs: BlankNode) -> Bool { lhs.id < rhs.id }
 }

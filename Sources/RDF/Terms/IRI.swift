@@ -9,5 +9,4 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The N-Triples form: `<…>` with the characters N-Triples forbids escaped as `\uXXXX`.
     public var description: String { NTriples.iri(value) }
 
-    public static func < (lhs: IRI, rhs: IRI) -> Bool { lhs.value < rhs.value }
 }
