@@ -32,8 +32,11 @@ public struct Query: Hashable, Sendable {
 public struct QueryDataset: Hashable, Sendable {
     /// The graphs merged into the default graph.
     public var defaultGraphs: [IRI]
-    /// The graphs `GRAPH ?g` ranges over; `nil` means "none given": with an explicit FROM that means no named graphs.
+    /// The graphs `GRAPH ?g` ranges over; empty means none (FROM without FROM NAMED), unless `inheritsNamedGraphs`.
     public var namedGraphs: [IRI]
+    /// `true` only for an update's `WITH <g>` without USING (SPARQL Update §3.1.3): `defaultGraphs` replaces the default
+    /// graph, while `GRAPH` still ranges over every named graph of the store; `namedGraphs` is then empty and unused.
+    public var inheritsNamedGraphs = false
 
     public init(defaultGraphs: [IRI] = [], namedGraphs: [IRI] = []) {
         self.defaultGraphs = defaultGraphs

@@ -1,0 +1,110 @@
+import RDF
+
+/// Writes the SPARQL 1.1 Query Results JSON Format (https://www.w3.org/TR/sparql11-results-json/), compactly:
+/// `{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"uri","value":"…"}},…]}}` and a final newline.
+///
+/// Unbound variables are left out of their binding object, `datatype` is left out for `xsd:string`, and strings escape
+/// `"`, `\`, every control character, and U+2028/U+2029 (which JavaScript before ES2019 rejects in string literals).
+enum JSONResultsSerializer {
+    /// Each variable's object key, `"name":`, encoded once per result set.
+    static func keys(for variables: [String]) -> [[UInt8]] {
+        variables.map { variable in
+            var sink = ByteSink(initialCapacity: 0) { _ in }
+            sink.appendJSONString(variable)
+            sink.append(UInt8(ascii: ":"))
+            return sink.pendingBytes
+        }
+    }
+
+    static func writeHead(_ variables: [String], to out: inout ByteSink) {
+        out.append("{\"head\":{\"vars\":[")
+        for (index, variable) in variables.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.appendJSONString(variable)
+        }
+        out.append("]},\"results\":{\"bindings\":[")
+    }
+
+    static func writeRow(_ row: [Term?], keys: [[UInt8]], isFirst: Bool, to out: inout ByteSink) {
+        if !isFirst { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "{"))
+        var needsComma = false
+        for index in row.indices {
+            guard let term = row[index] else { continue }
+            if needsComma { out.append(UInt8(ascii: ",")) }
+            needsComma = true
+            out.append(keys[index])
+            writeTerm(term, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func writeTerm(_ term: Term, to out: inout ByteSink) {
+        switch term {
+        case .iri(let iri):
+            out.append("{\"type\":\"uri\",\"value\":")
+            out.appendJSONString(iri.value)
+        case .blankNode(let node):
+            out.append("{\"type\":\"bnode\",\"value\":")
+            out.appendJSONString(node.id)
+        case .literal(let literal):
+            out.append("{\"type\":\"literal\",\"value\":")
+            out.appendJSONString(literal.lexicalForm)
+            if let language = literal.language {
+                out.append(",\"xml:lang\":")
+                out.appendJSONString(language)
+            } else if literal.datatype != XSD.string {
+                out.append(",\"datatype\":")
+                out.appendJSONString(literal.datatype.value)
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func writeFooter(to out: inout ByteSink) {
+        out.append("]}}\n")
+    }
+
+    static func writeBoolean(_ value: Bool, to out: inout ByteSink) {
+        out.append(value ? "{\"head\":{},\"boolean\":true}\n" : "{\"head\":{},\"boolean\":false}\n")
+    }
+}
+
+extension ByteSink {
+    /// Appends `string` as a JSON string literal, quotes included.
+    mutating func appendJSONString(_ string: String) {
+        append(UInt8(ascii: "\""))
+        string.withUTF8Bytes { bytes in
+            // 0xE2 starts U+2028 and U+2029 (and other characters, which the slow path copies unchanged).
+            if bytes.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2 }) {
+                append(bytes)
+            } else {
+                appendJSONEscaped(bytes)
+            }
+        }
+        append(UInt8(ascii: "\""))
+    }
+
+    @inline(never)
+    private mutating func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x08: append("\\b")
+            case 0x09: append("\\t")
+            case 0x0A: append("\\n")
+            case 0x0C: append("\\f")
+            case 0x0D: append("\\r")
+            case 0x00..<0x20: appendUnicodeEscape(byte)
+            case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                append(bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
+                index += 2
+            default: append(byte)
+            }
+        }
+    }
+}
