@@ -31,7 +31,7 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "Redland", "Store",
+                "RDF", "Redland", "Store", "SPARQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

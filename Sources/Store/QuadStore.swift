@@ -55,9 +55,10 @@ public final class QuadStore: Sendable {
         try await writer.replace(graph: graph, with: quads.map { Quad($0.triple, graph: graph) })
     }
 
-    /// Computes a change from the latest snapshot and commits it with no write in between (for SPARQL Update).
+    /// Computes a change from the latest snapshot and commits it with no write in between (for SPARQL Update):
+    /// atomic, durable, and nothing at all if `body` throws.
     @discardableResult
-    public func transact(_ body: @escaping @Sendable (Snapshot) throws -> ChangeSet) async throws -> WriteReport {
+    public func transact(_ body: @escaping @Sendable (Snapshot, DocumentLoader) throws -> ChangeSet) async throws -> WriteReport {
         try await writer.transact(body)
     }
 
@@ -100,6 +101,11 @@ extension QuadStore {
         "skos": SKOS.namespace, "dct": DCTerms.namespace, "dcat": "http://www.w3.org/ns/dcat#",
         "adms": "http://www.w3.org/ns/adms#", "foaf": "http://xmlns.com/foaf/0.1/", "dr8": "http://data.europa.eu/dr8/",
     ]
+
+    /// Serialises quads that are not the store's (a CONSTRUCT result, say) with raptor on the Redland thread.
+    public func serialize(_ quads: [Quad], format: RDFFormat, to sink: @escaping @Sendable ([UInt8]) throws -> Void) async throws {
+        try await writer.serialize(quads, format: format, prefixes: Self.commonPrefixes, to: sink)
+    }
 
     /// Streams one snapshot in `format`: N-Quads and N-Triples are written here, off the Redland thread; the other
     /// formats go through raptor on it.

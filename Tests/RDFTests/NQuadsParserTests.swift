@@ -37,6 +37,9 @@ struct NQuadsParserTests {
         ]
         let text = original.map { $0.description + "\n" }.joined()
         #expect(try parse(text) == original)
+        var bytes = [UInt8]()
+        for quad in original { NTriples.append(quad, to: &bytes) }
+        #expect(bytes == Array(text.utf8), "the byte writer and description agree")
     }
 
     @Test(arguments: [

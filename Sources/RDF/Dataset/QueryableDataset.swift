@@ -3,8 +3,9 @@
 
 /// A dictionary-encoded term. IDs are dense, assigned by the store, and compare as integers so joins never touch strings.
 ///
-/// `TermID.defaultGraph` names the default graph in the graph position. IDs at or above `firstQueryLocal` are never
-/// issued by a store: an evaluator may hand them out for terms a query computes.
+/// `TermID.defaultGraph` names the default graph in the graph position. IDs come in three ranges: a store issues IDs
+/// below `firstOverlay`; an update's overlay (terms its earlier operations inserted) issues IDs from `firstOverlay`;
+/// an evaluator hands out IDs from `firstQueryLocal` for terms a query computes.
 public struct TermID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var rawValue: UInt32
 
@@ -12,7 +13,9 @@ public struct TermID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The default graph, in the graph position of an encoded quad.
     public static let defaultGraph = TermID(rawValue: 0)
-    /// The first ID a store never issues.
+    /// The first ID a store never issues: overlays of uncommitted changes number their new terms from here.
+    public static let firstOverlay = TermID(rawValue: 0x8000_0000)
+    /// The first ID for terms a query computes.
     public static let firstQueryLocal = TermID(rawValue: 0xC000_0000)
 
     @inlinable public static func < (lhs: TermID, rhs: TermID) -> Bool { lhs.rawValue < rhs.rawValue }

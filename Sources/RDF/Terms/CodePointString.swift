@@ -1,11 +1,31 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// RDF compares strings by their Unicode code points (RDF 1.1 §3.2–3.3), not by Swift's canonical equivalence,
 /// under which "é" and "e\u{301}" are equal. Terms hash and compare their UTF-8 bytes, which orders as code points.
 enum CodePoints {
     @inline(__always)
-    static func equal(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+    static func equal(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
 
     @inline(__always)
-    static func less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    static func less(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let shared = min(x.count, y.count)
+                let order = shared == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, shared)
+                return order < 0 || (order == 0 && x.count < y.count)
+            }
+        }
+    }
 
     @inline(__always)
     static func hash(_ s: String, into hasher: inout Hasher) {

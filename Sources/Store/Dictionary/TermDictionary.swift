@@ -53,7 +53,7 @@ final class TermDictionary: @unchecked Sendable {
     func intern(_ term: Term) throws(StoreError) -> TermID {
         try ids.withLock { (map) throws(StoreError) -> TermID in
             if let id = map[term] { return id }
-            guard count < TermID.firstQueryLocal.rawValue else {
+            guard count < TermID.firstOverlay.rawValue else {
                 throw StoreError(.full, "the dictionary is full (\(count) terms)")
             }
             let id = TermID(rawValue: UInt32(count))

@@ -41,7 +41,11 @@ struct TermTextCache {
 
     mutating func append(_ id: TermID, in snapshot: Snapshot, to buffer: inout [UInt8]) {
         let slot = Int(id.rawValue & 255)
-        if slots[slot].0 != id { slots[slot] = (id, Array(snapshot.term(for: id).description.utf8)) }
+        if slots[slot].0 != id {
+            var text = [UInt8]()
+            NTriples.append(snapshot.term(for: id), to: &text)
+            slots[slot] = (id, text)
+        }
         buffer.append(contentsOf: slots[slot].1)
     }
 }

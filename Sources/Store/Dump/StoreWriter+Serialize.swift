@@ -17,3 +17,13 @@ extension StoreWriter {
         try serializer.finish()
     }
 }
+
+extension StoreWriter {
+    func serialize(
+        _ quads: [Quad], format: RDFFormat, prefixes: [String: String], to sink: @escaping @Sendable ([UInt8]) throws -> Void
+    ) throws {
+        let serializer = try RDFSerializer(format: format, world: try world(), prefixes: prefixes, sink: sink)
+        try serializer.write(contentsOf: quads)
+        try serializer.finish()
+    }
+}

@@ -111,11 +111,12 @@ final class Journal {
     // MARK: Plumbing
 
     private func append(_ quad: Quad) throws(StoreError) -> Int {
-        let line = Array((quad.description + "\n").utf8)
-        buffer += line
-        checksum.add(line)
+        let start = buffer.count
+        NTriples.append(quad, to: &buffer)
+        checksum.add(buffer[start...])
+        let length = buffer.count - start
         if buffer.count >= 1 << 20 { try flushBuffer() }
-        return line.count
+        return length
     }
 
     private func flushBuffer() throws(StoreError) {

@@ -87,8 +87,8 @@ actor StoreWriter {
     }
 
     /// Runs `body` against the latest snapshot and commits what it returns, with no other write in between.
-    func transact(_ body: @Sendable (Snapshot) throws -> ChangeSet) throws -> WriteReport {
-        try commit(try body(current))
+    func transact(_ body: @Sendable (Snapshot, DocumentLoader) throws -> ChangeSet) throws -> WriteReport {
+        try commit(try body(current, DocumentLoader(world: try world())))
     }
 
     /// Replaces the whole content of `graph` in one write.

@@ -1,0 +1,22 @@
+/// The cheap check every long loop makes: a counter, and every 1024 ticks a look at the clock and at task
+/// cancellation (STYLE.md §10). One per query; not thread-safe, like the rest of a query's evaluation state.
+final class Deadline {
+    private let limit: ContinuousClock.Instant?
+    private var counter: UInt32 = 0
+
+    init(_ limit: ContinuousClock.Instant?) { self.limit = limit }
+
+    /// Counts one step of work; every 1024th step checks the clock and cancellation.
+    @inline(__always)
+    func tick() throws(QueryEvaluationError) {
+        counter &+= 1
+        if counter & 1023 == 0 { try check() }
+    }
+
+    /// Checks now, whatever the counter says.
+    @inline(never)
+    func check() throws(QueryEvaluationError) {
+        if Task.isCancelled { throw .cancelled }
+        if let limit, ContinuousClock.now >= limit { throw .timeout }
+    }
+}

@@ -1,0 +1,19 @@
+/// Why a query stopped without an answer (STYLE.md §4). Expression errors are not among them: SPARQL turns those
+/// into false filters and unbound variables (§17.3).
+public enum QueryEvaluationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The deadline in `QueryOptions` passed.
+    case timeout
+    /// The task running the query was cancelled.
+    case cancelled
+    /// The query uses something this evaluator does not implement: SERVICE without SILENT, a custom aggregate.
+    /// `SERVICE SILENT` swallows the SERVICE case (the service contributes one empty solution); nothing else does.
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .timeout: "query timed out"
+        case .cancelled: "query cancelled"
+        case .unsupported(let message): "unsupported: \(message)"
+        }
+    }
+}

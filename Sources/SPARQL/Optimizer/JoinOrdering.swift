@@ -1,0 +1,132 @@
+import RDF
+
+extension Optimizer {
+    /// Orders the operands of a join greedily, places the filters over it, and picks each join's algorithm.
+    ///
+    /// The first operand is the smallest; each next one is the smallest among those sharing a variable with what is
+    /// already bound (so no cartesian product while a connected operand remains), estimated with those variables
+    /// bound. Consecutive triple patterns form one BGP (one index nested loop). Each filter goes into the single
+    /// operand that decides it if there is one, else right after the shortest prefix that does. A join substitutes
+    /// the left bindings into its right side (nested loop) whenever that is correct, else it hashes.
+    func orderJoin(operands: [GraphPattern], filters: [Expression], bound: Set<Variable>, graph: EstimateGraph) -> GraphPattern {
+        var operands = operands.filter { $0 != .empty }
+        if operands.isEmpty { return wrap(.empty, in: filters, bound: bound, graph: graph) }
+        var chainFilters: [Expression] = []
+
+        // 1. A filter that one non-triple operand decides alone goes inside it (and further down from there).
+        let possible = operands.map(\.variableBindings.possible)
+        for filter in filters {
+            let variables = filter.mentionedVariables
+            let target = operands.indices.first { index in
+                guard operands[index].singleTriple == nil else { return false }
+                var elsewhere = Set<Variable>()
+                for other in operands.indices where other != index { elsewhere.formUnion(possible[other]) }
+                // Variables bound by the input are substituted: constant in every operand.
+                let certain = operands[index].variableBindings.certain.union(bound)
+                return FilterPushdown.canApply(variables, certain: certain, possibleElsewhere: elsewhere)
+            }
+            if let target {
+                operands[target] = .filter(filter, operands[target])
+            } else {
+                chainFilters.append(filter)
+            }
+        }
+
+        // 2. Greedy order.
+        let order = greedyOrder(operands, bound: bound, graph: graph)
+
+        // 3. Left-deep chain, merging consecutive triple patterns, with filters after the shortest deciding prefix.
+        var elements: [(pattern: GraphPattern, filters: [Expression])] = []
+        var prefixCertain = bound
+        var pending = chainFilters.map { ($0, $0.mentionedVariables) }
+        for (position, index) in order.enumerated() {
+            let operand = operands[index]
+            if let triple = operand.singleTriple, let last = elements.last, last.filters.isEmpty, case .bgp(let triples) = last.pattern {
+                elements[elements.count - 1].pattern = .bgp(triples + [triple])
+            } else {
+                elements.append((operand, []))
+            }
+            prefixCertain.formUnion(operand.variableBindings.certain)
+            var rest = Set<Variable>()
+            for later in order[(position + 1)...] { rest.formUnion(possible[later]) }
+            pending.removeAll { filter, variables in
+                guard FilterPushdown.canApply(variables, certain: prefixCertain, possibleElsewhere: rest) else { return false }
+                elements[elements.count - 1].filters.append(filter)
+                return true
+            }
+        }
+
+        // 4. Build the tree, optimising each operand with what the chain binds before it.
+        var tree: GraphPattern?
+        var treeCertain = bound
+        for element in elements {
+            if let left = tree {
+                // Merged BGPs are already in order; a BGP always takes substitution.
+                let (operand, substitutes) =
+                    element.pattern.isBGP
+                    ? (element.pattern, true) : rewriteRightSide(element.pattern, after: left, bound: bound, leftBound: treeCertain, graph: graph)
+                // A cartesian product re-evaluates a nested loop's right side for every left row: only worth it when
+                // that side is a single scan or inline data; otherwise it is hashed (evaluated once).
+                let connected = !operand.mentionedVariables.isDisjoint(with: left.variableBindings.possible)
+                let cheap = operand.singleTriple != nil || operand.isValues
+                tree = .join(left, operand, strategy: substitutes && (connected || cheap) ? .nestedLoop : .hash)
+                treeCertain.formUnion(operand.variableBindings.certain)
+            } else {
+                let operand = element.pattern.isBGP ? element.pattern : rewrite(element.pattern, bound: bound, graph: graph)
+                tree = operand
+                treeCertain.formUnion(operand.variableBindings.certain)
+            }
+            tree = wrap(tree!, in: element.filters, bound: treeCertain, graph: graph)
+        }
+        return tree!
+    }
+
+    /// Optimises the right side of a join or left join, and tells whether it may run with the left bindings
+    /// substituted. Only then may its rewrite count the left side's variables as bound: a hashed right side runs
+    /// without them, and a filter placed on that assumption would read them unbound.
+    func rewriteRightSide(
+        _ pattern: GraphPattern, after left: GraphPattern, bound: Set<Variable>, leftBound: Set<Variable>, graph: EstimateGraph
+    ) -> (pattern: GraphPattern, substitutes: Bool) {
+        let entry = left.variableBindings.possible
+        if pattern.isFitForSubstitution(of: entry) {
+            let rewritten = rewrite(pattern, bound: leftBound, graph: graph)
+            if rewritten.isFitForSubstitution(of: entry) { return (rewritten, true) }
+        }
+        let rewritten = rewrite(pattern, bound: bound, graph: graph)
+        return (rewritten, rewritten.isFitForSubstitution(of: entry))
+    }
+
+    /// The operands' indices in evaluation order (see `orderJoin`).
+    private func greedyOrder(_ operands: [GraphPattern], bound: Set<Variable>, graph: EstimateGraph) -> [Int] {
+        var remaining = Array(operands.indices)
+        var known = bound
+        var order: [Int] = []
+        let mentioned = operands.map(\.mentionedVariables)
+        while !remaining.isEmpty {
+            var best: (position: Int, connected: Bool, size: Double)?
+            for (position, index) in remaining.enumerated() {
+                let connected = !known.isDisjoint(with: mentioned[index])
+                var size: Double
+                if let triple = operands[index].singleTriple {
+                    size = estimator.estimate(triple, bound: known, in: graph)
+                } else {
+                    size = estimator.estimate(operands[index], bound: known, in: graph)
+                    if connected, operands[index].isFitForSubstitution(of: known) { size /= 100 }
+                }
+                // A pattern with at most one solution never makes a harmful cartesian product.
+                let acceptable = connected || size <= 1
+                if let current = best {
+                    if acceptable && !current.connected || acceptable == current.connected && size < current.size {
+                        best = (position, acceptable, size)
+                    }
+                } else {
+                    best = (position, acceptable, size)
+                }
+            }
+            let index = remaining.remove(at: best!.position)
+            order.append(index)
+            known.formUnion(operands[index].variableBindings.certain)
+        }
+        return order
+    }
+}

@@ -1,0 +1,132 @@
+import RDF
+
+/// Rewrites a query's algebra before evaluation (the role of oxigraph's sparopt): orders joins by estimated
+/// cardinality, moves filters down to the smallest subpattern that binds what they read, and picks each join's
+/// algorithm. Every rewrite preserves the semantics of SPARQL 1.1 §18.5 exactly, including filter scope: a filter
+/// only moves where every variable it reads has the same value as where it was, and never into the right side of
+/// a left join (an OPTIONAL's own filter conjuncts may move into its right side when they read only variables that
+/// side always binds).
+struct Optimizer {
+    let estimator: CardinalityEstimator
+
+    init(context: EvaluationContext) { estimator = CardinalityEstimator(context: context) }
+
+    /// The optimised pattern.
+    func optimize(_ pattern: GraphPattern) -> GraphPattern {
+        rewrite(pattern, bound: [], graph: .defaultGraph)
+    }
+
+    /// - Parameters:
+    ///   - bound: variables every input row binds (from an enclosing nested loop), for estimates only.
+    ///   - graph: the active graph, for estimates only.
+    func rewrite(_ pattern: GraphPattern, bound: Set<Variable>, graph: EstimateGraph) -> GraphPattern {
+        switch pattern {
+        case .bgp, .join:
+            return orderJoin(operands: pattern.joinOperands, filters: [], bound: bound, graph: graph)
+        case .filter(let expression, var inner):
+            var conjuncts = expression.conjuncts
+            while case .filter(let more, let next) = inner {
+                conjuncts += more.conjuncts
+                inner = next
+            }
+            switch inner {
+            case .bgp, .join:
+                return orderJoin(operands: inner.joinOperands, filters: conjuncts, bound: bound, graph: graph)
+            default:
+                var result = inner
+                var remaining: [Expression] = []
+                for conjunct in conjuncts {
+                    if let pushed = FilterPushdown.push(conjunct, into: result) { result = pushed } else { remaining.append(conjunct) }
+                }
+                result = rewrite(result, bound: bound, graph: graph)
+                return wrap(result, in: remaining, bound: bound.union(result.variableBindings.certain), graph: graph)
+            }
+        case .leftJoin(let a, let b, let filter):
+            let left = rewrite(a, bound: bound, graph: graph)
+            var right = b
+            var kept: [Expression] = []
+            if let filter {
+                // A conjunct reading only variables the optional side always binds filters that side alone.
+                let rightCertain = b.variableBindings.certain
+                var moved: [Expression] = []
+                for conjunct in filter.conjuncts {
+                    if conjunct.mentionedVariables.isSubset(of: rightCertain) { moved.append(conjunct) } else { kept.append(conjunct) }
+                }
+                if let condition = moved.conjunction { right = .filter(condition, right) }
+            }
+            let rightBound = bound.union(left.variableBindings.certain)
+            right = rewriteRightSide(right, after: left, bound: bound, leftBound: rightBound, graph: graph).pattern
+            let condition = kept.conjunction.map { rewriteExists(in: $0, bound: rightBound, graph: graph) }
+            return .leftJoin(left, right, filter: condition)
+        case .union(let a, let b):
+            return .union(rewrite(a, bound: bound, graph: graph), rewrite(b, bound: bound, graph: graph))
+        case .graph(let name, let inner):
+            // Inside GRAPH ?g, ?g itself is not bound (the graph's solutions are joined with it afterwards).
+            var innerGraph = EstimateGraph.anyNamed
+            if case .term(let term) = name { innerGraph = estimator.id(of: term).map(EstimateGraph.named) ?? .anyNamed }
+            return .graph(name: name, rewrite(inner, bound: bound, graph: innerGraph))
+        case .extend(let inner, let variable, let expression):
+            let rewritten = rewrite(inner, bound: bound, graph: graph)
+            let expression = rewriteExists(in: expression, bound: bound.union(rewritten.variableBindings.certain), graph: graph)
+            return .extend(rewritten, variable: variable, expression: expression)
+        case .minus(let a, let b):
+            return .minus(rewrite(a, bound: bound, graph: graph), rewrite(b, bound: bound, graph: graph))
+        case .values, .path, .service:
+            return pattern
+        case .orderBy(let inner, let comparators):
+            return .orderBy(rewrite(inner, bound: bound, graph: graph), comparators)
+        case .project(let inner, let variables):
+            return .project(rewrite(inner, bound: bound.intersection(variables), graph: graph), variables)
+        case .distinct(let inner):
+            return .distinct(rewrite(inner, bound: bound, graph: graph))
+        case .reduced(let inner):
+            return .reduced(rewrite(inner, bound: bound, graph: graph))
+        case .slice(let inner, let offset, let limit):
+            return .slice(rewrite(inner, bound: bound, graph: graph), offset: offset, limit: limit)
+        case .group(let inner, let variables, let aggregates):
+            return .group(rewrite(inner, bound: [], graph: graph), variables: variables, aggregates: aggregates)
+        }
+    }
+
+    /// Optimises the patterns of EXISTS inside an expression; they run with the current solution substituted.
+    func rewriteExists(in expression: Expression, bound: Set<Variable>, graph: EstimateGraph) -> Expression {
+        expression.mappingExistsPatterns { rewrite($0, bound: bound, graph: graph) }
+    }
+
+    /// `pattern` filtered by each expression in turn (their EXISTS patterns optimised).
+    func wrap(_ pattern: GraphPattern, in filters: [Expression], bound: Set<Variable>, graph: EstimateGraph) -> GraphPattern {
+        guard let condition = filters.conjunction else { return pattern }
+        return .filter(rewriteExists(in: condition, bound: bound, graph: graph), pattern)
+    }
+}
+
+extension GraphPattern {
+    /// The operands of a tree of joins, with basic graph patterns split into single triple patterns (a BGP is the
+    /// join of its triples) and empty BGPs (the join identity) dropped.
+    var joinOperands: [GraphPattern] {
+        switch self {
+        case .join(let a, let b, _): a.joinOperands + b.joinOperands
+        case .bgp(let patterns): patterns.map { .bgp([$0]) }
+        default: [self]
+        }
+    }
+
+    var isBGP: Bool { if case .bgp = self { true } else { false } }
+
+    var isValues: Bool { if case .values = self { true } else { false } }
+
+    /// The single triple pattern of a one-triple BGP.
+    var singleTriple: TriplePattern? {
+        if case .bgp(let patterns) = self, patterns.count == 1 { return patterns[0] }
+        return nil
+    }
+}
+
+extension [Expression] {
+    /// The `&&` of the expressions, or `nil` for none.
+    var conjunction: Expression? {
+        guard var result = first else { return nil }
+        for next in dropFirst() { result = .and(result, next) }
+        return result
+    }
+}

@@ -1,0 +1,241 @@
+import RDF
+
+/// Which variables a pattern binds (§18.2.1 in-scope variables, refined): `certain` are bound in every solution,
+/// `possible` in at least one. Sound but not complete: a variable in `certain` is always bound.
+struct VariableBindings: Equatable {
+    var certain: Set<Variable> = []
+    var possible: Set<Variable> = []
+}
+
+extension GraphPattern {
+    /// What the pattern's solutions bind; see `VariableBindings`.
+    var variableBindings: VariableBindings {
+        switch self {
+        case .bgp(let patterns):
+            let variables = Set(patterns.flatMap(\.variables))
+            return VariableBindings(certain: variables, possible: variables)
+        case .path(let subject, _, let object):
+            let variables = Set([subject.variable, object.variable].compactMap { $0 })
+            return VariableBindings(certain: variables, possible: variables)
+        case .join(let left, let right, _):
+            let (a, b) = (left.variableBindings, right.variableBindings)
+            return VariableBindings(certain: a.certain.union(b.certain), possible: a.possible.union(b.possible))
+        case .leftJoin(let left, let right, _):
+            let a = left.variableBindings
+            return VariableBindings(certain: a.certain, possible: a.possible.union(right.variableBindings.possible))
+        case .filter(_, let inner), .orderBy(let inner, _), .distinct(let inner), .reduced(let inner), .slice(let inner, _, _):
+            return inner.variableBindings
+        case .minus(let left, _):
+            return left.variableBindings
+        case .union(let left, let right):
+            let (a, b) = (left.variableBindings, right.variableBindings)
+            return VariableBindings(certain: a.certain.intersection(b.certain), possible: a.possible.union(b.possible))
+        case .graph(let name, let inner):
+            var result = inner.variableBindings
+            if let variable = name.variable {
+                result.certain.insert(variable)
+                result.possible.insert(variable)
+            }
+            return result
+        case .extend(let inner, let variable, let expression):
+            var result = inner.variableBindings
+            result.possible.insert(variable)
+            switch expression {
+            case .term: result.certain.insert(variable)
+            case .variable(let source) where result.certain.contains(source): result.certain.insert(variable)
+            default: break
+            }
+            return result
+        case .values(let variables, let rows):
+            var result = VariableBindings()
+            for (index, variable) in variables.enumerated() {
+                if rows.contains(where: { $0[index] != nil }) { result.possible.insert(variable) }
+                if rows.allSatisfy({ $0[index] != nil }) { result.certain.insert(variable) }
+            }
+            return result
+        case .project(let inner, let variables):
+            let projected = Set(variables)
+            let a = inner.variableBindings
+            return VariableBindings(certain: a.certain.intersection(projected), possible: a.possible.intersection(projected))
+        case .group(let inner, let variables, let aggregates):
+            let keys = Set(variables)
+            var result = VariableBindings(certain: keys.intersection(inner.variableBindings.certain), possible: keys)
+            for aggregate in aggregates {
+                result.possible.insert(aggregate.variable)
+                if aggregate.aggregate.function == .count { result.certain.insert(aggregate.variable) }
+            }
+            return result
+        case .service(_, let inner, let silent):
+            let a = inner.variableBindings
+            return VariableBindings(certain: silent ? [] : a.certain, possible: a.possible)
+        }
+    }
+
+    /// Every variable written anywhere in the pattern: in nested EXISTS, in subqueries (even unprojected), in
+    /// expressions and graph names. Conservative by design: rewrites that must not touch a variable check this set.
+    var mentionedVariables: Set<Variable> {
+        var result = Set<Variable>()
+        collectMentioned(into: &result)
+        return result
+    }
+
+    func collectMentioned(into result: inout Set<Variable>) {
+        switch self {
+        case .bgp(let patterns):
+            for pattern in patterns { result.formUnion(pattern.variables) }
+        case .path(let subject, _, let object):
+            if let v = subject.variable { result.insert(v) }
+            if let v = object.variable { result.insert(v) }
+        case .join(let a, let b, _), .union(let a, let b), .minus(let a, let b):
+            a.collectMentioned(into: &result)
+            b.collectMentioned(into: &result)
+        case .leftJoin(let a, let b, let filter):
+            a.collectMentioned(into: &result)
+            b.collectMentioned(into: &result)
+            filter?.collectMentioned(into: &result)
+        case .filter(let expression, let inner):
+            expression.collectMentioned(into: &result)
+            inner.collectMentioned(into: &result)
+        case .graph(let name, let inner), .service(let name, let inner, _):
+            if let v = name.variable { result.insert(v) }
+            inner.collectMentioned(into: &result)
+        case .extend(let inner, let variable, let expression):
+            result.insert(variable)
+            expression.collectMentioned(into: &result)
+            inner.collectMentioned(into: &result)
+        case .values(let variables, _):
+            result.formUnion(variables)
+        case .orderBy(let inner, let comparators):
+            inner.collectMentioned(into: &result)
+            for comparator in comparators {
+                switch comparator {
+                case .ascending(let e), .descending(let e): e.collectMentioned(into: &result)
+                }
+            }
+        case .project(let inner, let variables):
+            result.formUnion(variables)
+            inner.collectMentioned(into: &result)
+        case .distinct(let inner), .reduced(let inner), .slice(let inner, _, _):
+            inner.collectMentioned(into: &result)
+        case .group(let inner, let variables, let aggregates):
+            result.formUnion(variables)
+            for aggregate in aggregates {
+                result.insert(aggregate.variable)
+                aggregate.aggregate.expression?.collectMentioned(into: &result)
+            }
+            inner.collectMentioned(into: &result)
+        }
+    }
+
+    /// Whether evaluating this pattern with some of `entry` already bound (substituted, as an index nested loop join
+    /// does) gives exactly the join of those bindings with its unsubstituted solutions. Only then may a join be
+    /// evaluated by substitution. Scoping is what breaks it: a FILTER or BIND reading a variable its own group does
+    /// not bind, an OPTIONAL that could bind an entry variable its left side leaves open, MINUS, subqueries.
+    func isFitForSubstitution(of entry: Set<Variable>) -> Bool {
+        if entry.isEmpty || entry.isDisjoint(with: mentionedVariables) { return true }
+        switch self {
+        case .bgp, .path, .values:
+            return true
+        case .join(let a, let b, _), .union(let a, let b):
+            return a.isFitForSubstitution(of: entry) && b.isFitForSubstitution(of: entry)
+        case .leftJoin(let a, let b, let filter):
+            guard a.isFitForSubstitution(of: entry), b.isFitForSubstitution(of: entry) else { return false }
+            let left = a.variableBindings.certain
+            // An entry variable the optional side may bind must already be fixed by the left side.
+            guard entry.intersection(b.variableBindings.possible).isSubset(of: left) else { return false }
+            guard let filter else { return true }
+            return entry.intersection(filter.mentionedVariables).isSubset(of: left)
+        case .filter(let expression, let inner):
+            return inner.isFitForSubstitution(of: entry)
+                && entry.intersection(expression.mentionedVariables).isSubset(of: inner.variableBindings.certain)
+        case .extend(let inner, let variable, let expression):
+            return !entry.contains(variable) && inner.isFitForSubstitution(of: entry)
+                && entry.intersection(expression.mentionedVariables).isSubset(of: inner.variableBindings.certain)
+        case .graph(_, let inner):
+            return inner.isFitForSubstitution(of: entry)
+        case .minus, .orderBy, .project, .distinct, .reduced, .slice, .group, .service:
+            return false
+        }
+    }
+}
+
+extension Expression {
+    /// Every variable the expression reads, including those written inside EXISTS patterns.
+    var mentionedVariables: Set<Variable> {
+        var result = Set<Variable>()
+        collectMentioned(into: &result)
+        return result
+    }
+
+    func collectMentioned(into result: inout Set<Variable>) {
+        result.formUnion(variables)
+        forEachExistsPattern { $0.collectMentioned(into: &result) }
+    }
+
+    /// Whether the expression contains EXISTS or NOT EXISTS, whose value depends on the active graph.
+    var containsExists: Bool {
+        var found = false
+        forEachExistsPattern { _ in found = true }
+        return found
+    }
+
+    /// Calls `body` with the pattern of every EXISTS, outermost first (not descending into the patterns).
+    func forEachExistsPattern(_ body: (GraphPattern) -> Void) {
+        switch self {
+        case .variable, .term, .bound: break
+        case .exists(let pattern): body(pattern)
+        case .not(let e), .unaryPlus(let e), .unaryMinus(let e): e.forEachExistsPattern(body)
+        case .or(let a, let b), .and(let a, let b), .equal(let a, let b), .notEqual(let a, let b), .less(let a, let b),
+            .lessOrEqual(let a, let b), .greater(let a, let b), .greaterOrEqual(let a, let b), .add(let a, let b),
+            .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b):
+            a.forEachExistsPattern(body)
+            b.forEachExistsPattern(body)
+        case .in(let e, let list), .notIn(let e, let list):
+            e.forEachExistsPattern(body)
+            for item in list { item.forEachExistsPattern(body) }
+        case .if(let a, let b, let c):
+            a.forEachExistsPattern(body)
+            b.forEachExistsPattern(body)
+            c.forEachExistsPattern(body)
+        case .coalesce(let list), .builtIn(_, let list), .function(_, let list):
+            for item in list { item.forEachExistsPattern(body) }
+        }
+    }
+
+    /// The expression with every EXISTS pattern replaced by `transform(pattern)`.
+    func mappingExistsPatterns(_ transform: (GraphPattern) -> GraphPattern) -> Expression {
+        guard containsExists else { return self }
+        func map(_ e: Expression) -> Expression { e.mappingExistsPatterns(transform) }
+        switch self {
+        case .variable, .term, .bound: return self
+        case .exists(let pattern): return .exists(transform(pattern))
+        case .not(let e): return .not(map(e))
+        case .unaryPlus(let e): return .unaryPlus(map(e))
+        case .unaryMinus(let e): return .unaryMinus(map(e))
+        case .or(let a, let b): return .or(map(a), map(b))
+        case .and(let a, let b): return .and(map(a), map(b))
+        case .equal(let a, let b): return .equal(map(a), map(b))
+        case .notEqual(let a, let b): return .notEqual(map(a), map(b))
+        case .less(let a, let b): return .less(map(a), map(b))
+        case .lessOrEqual(let a, let b): return .lessOrEqual(map(a), map(b))
+        case .greater(let a, let b): return .greater(map(a), map(b))
+        case .greaterOrEqual(let a, let b): return .greaterOrEqual(map(a), map(b))
+        case .add(let a, let b): return .add(map(a), map(b))
+        case .subtract(let a, let b): return .subtract(map(a), map(b))
+        case .multiply(let a, let b): return .multiply(map(a), map(b))
+        case .divide(let a, let b): return .divide(map(a), map(b))
+        case .in(let e, let list): return .in(map(e), list.map(map))
+        case .notIn(let e, let list): return .notIn(map(e), list.map(map))
+        case .if(let a, let b, let c): return .if(map(a), map(b), map(c))
+        case .coalesce(let list): return .coalesce(list.map(map))
+        case .builtIn(let f, let list): return .builtIn(f, list.map(map))
+        case .function(let f, let list): return .function(f, list.map(map))
+        }
+    }
+
+    /// The operands of a chain of `&&`: a filter on their conjunction is a filter on each in turn.
+    var conjuncts: [Expression] {
+        if case .and(let a, let b) = self { return a.conjuncts + b.conjuncts }
+        return [self]
+    }
+}

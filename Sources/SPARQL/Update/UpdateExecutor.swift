@@ -1,0 +1,191 @@
+public import RDF
+
+/// Runs a SPARQL 1.1 Update request (https://www.w3.org/TR/sparql11-update/) against a dataset without touching it:
+/// each operation applies to an overlay that the following operations see, and the result is the request's net
+/// change, for the store to commit in one atomic write. A failing operation throws, so nothing is committed.
+///
+/// ```swift
+/// let update = try SPARQLParser.parseUpdate("INSERT DATA { <s> <p> <o> }", baseIRI: "http://example.org/")
+/// let change = try UpdateExecutor().changes(for: update, in: snapshot, loader: { iri in try parse(iri) })
+/// ```
+public struct UpdateExecutor: Sendable {
+    public var options: QueryOptions
+
+    public init(options: QueryOptions = .init()) { self.options = options }
+
+    /// The net change `update` makes to `dataset`.
+    /// - Parameter loader: fetches and parses the document a LOAD names, as triples or quads; its errors fail the
+    ///   operation (unless SILENT).
+    /// - Throws: `UpdateError`, or what the evaluator or the loader throws.
+    public func changes<D: QueryableDataset>(
+        for update: Update, in dataset: D, loader: (IRI) throws -> [Quad] = { iri in throw UpdateError.loadUnsupported(iri) }
+    ) throws -> (deletions: [Quad], insertions: [Quad]) {
+        var overlay = OverlayDataset(dataset)
+        for (index, operation) in update.operations.enumerated() {
+            let blankNodePrefix = "u\(UInt32.random(in: 0...UInt32.max))x\(index)"
+            try apply(operation, to: &overlay, blankNodePrefix: blankNodePrefix, loader: loader)
+        }
+        return overlay.netChange
+    }
+
+    private func apply<D: QueryableDataset>(
+        _ operation: GraphUpdateOperation, to overlay: inout OverlayDataset<D>, blankNodePrefix: String, loader: (IRI) throws -> [Quad]
+    ) throws {
+        switch operation {
+        case .insertData(let quads):
+            for quad in quads { overlay.insert(overlay.encode(Self.freshBlankNodes(quad, prefix: blankNodePrefix))) }
+        case .deleteData(let quads):
+            for quad in quads { overlay.delete(overlay.encode(quad)) }
+        case .deleteInsert(let deleteTemplate, let insertTemplate, let using, let pattern):
+            try deleteInsert(deleteTemplate, insertTemplate, using: using, pattern: pattern, in: &overlay, blankNodePrefix: blankNodePrefix)
+        case .load(let silent, let source, let destination):
+            do {
+                for quad in try loader(source) {
+                    let target = quad.graph == .defaultGraph ? destination : quad.graph
+                    overlay.insert(overlay.encode(Self.freshBlankNodes(Quad(quad.triple, graph: target), prefix: blankNodePrefix)))
+                }
+            } catch where silent {}
+        case .clear(let silent, let target):
+            try clear(target, silent: silent, in: &overlay)
+        case .drop(let silent, let target):
+            try clear(target, silent: silent, in: &overlay)
+        case .create(let silent, let graph):
+            if !silent && Self.exists(.iri(graph), in: overlay) { throw UpdateError.graphExists(graph) }
+        case .add(let silent, let from, let to):
+            try transfer(from: from, to: to, silent: silent, replacing: false, removingSource: false, in: &overlay)
+        case .copy(let silent, let from, let to):
+            try transfer(from: from, to: to, silent: silent, replacing: true, removingSource: false, in: &overlay)
+        case .move(let silent, let from, let to):
+            try transfer(from: from, to: to, silent: silent, replacing: true, removingSource: true, in: &overlay)
+        }
+    }
+
+    // MARK: DELETE/INSERT … WHERE (§3.1.3)
+
+    private func deleteInsert<D: QueryableDataset>(
+        _ deleteTemplate: [QuadPattern], _ insertTemplate: [QuadPattern], using: QueryDataset?, pattern: GraphPattern,
+        in overlay: inout OverlayDataset<D>, blankNodePrefix: String
+    ) throws {
+        // The WHERE clause is evaluated once, before any change: every solution sees the same data.
+        var solutions = try QueryEvaluator(options: options).solutions(of: pattern, datasetClause: using, in: overlay)
+        let variables = solutions.variables
+        var rows = [[Term?]]()
+        while let row = try solutions.next() { rows.append(row) }
+        var deletions = [Quad](), insertions = [Quad]()
+        for (number, row) in rows.enumerated() {
+            var binding = [Variable: Term]()
+            for (variable, value) in zip(variables, row) { if let value { binding[variable] = value } }
+            for template in deleteTemplate {
+                if let quad = Self.instantiate(template, binding, blankNodePrefix: nil) { deletions.append(quad) }
+            }
+            for template in insertTemplate {
+                if let quad = Self.instantiate(template, binding, blankNodePrefix: "\(blankNodePrefix)s\(number)") { insertions.append(quad) }
+            }
+        }
+        for quad in deletions { overlay.delete(overlay.encode(quad)) }
+        for quad in insertions { overlay.insert(overlay.encode(quad)) }
+    }
+
+    /// A template quad with `binding` substituted; `nil` when a variable is unbound or a position gets an illegal term
+    /// (such quads are skipped, §3.1.3). Blank nodes become fresh per solution (`blankNodePrefix`).
+    static func instantiate(_ template: QuadPattern, _ binding: [Variable: Term], blankNodePrefix: String?) -> Quad? {
+        func value(_ pattern: TermPattern) -> Term? {
+            switch pattern {
+            case .variable(let variable): return binding[variable]
+            case .term(.blankNode(let node)):
+                guard let blankNodePrefix else { return nil }
+                return .blankNode(BlankNode("\(blankNodePrefix)\(node.id)"))
+            case .term(let term): return term
+            }
+        }
+        guard let subject = value(template.subject), !subject.isLiteral, let predicate = value(template.predicate), predicate.isIRI,
+            let object = value(template.object)
+        else { return nil }
+        let graph: GraphName
+        switch template.graph {
+        case .defaultGraph: graph = .defaultGraph
+        case .iri(let iri): graph = .iri(iri)
+        case .variable(let variable):
+            guard let term = binding[variable], term.isIRI, let name = GraphName(term) else { return nil }
+            graph = name
+        }
+        return Quad(subject, predicate, object, graph: graph)
+    }
+
+    static func freshBlankNodes(_ quad: Quad, prefix: String) -> Quad {
+        func fresh(_ term: Term) -> Term {
+            if case .blankNode(let node) = term { return .blankNode(BlankNode(prefix + node.id)) }
+            return term
+        }
+        var result = quad
+        result.subject = fresh(quad.subject)
+        result.object = fresh(quad.object)
+        if case .blankNode(let node) = quad.graph { result.graph = .blankNode(BlankNode(prefix + node.id)) }
+        return result
+    }
+
+    // MARK: Graph management (§3.2)
+
+    private func clear<D: QueryableDataset>(_ target: GraphTarget, silent: Bool, in overlay: inout OverlayDataset<D>) throws {
+        let graphs: [TermID]
+        switch target {
+        case .graph(let iri):
+            guard let id = overlay.id(of: .iri(iri)), Self.exists(.iri(iri), in: overlay) else {
+                // We record no empty graphs, so a graph without quads is one that does not exist; clearing it changes
+                // nothing, which is what CLEAR/DROP mean for it (the W3C suite expects no error either way).
+                return
+            }
+            graphs = [id]
+        case .defaultGraph: graphs = [.defaultGraph]
+        case .allNamed: graphs = overlay.namedGraphs
+        case .all: graphs = [.defaultGraph] + overlay.namedGraphs
+        }
+        _ = silent
+        for graph in graphs {
+            for quad in Array(overlay.quads(matching: EncodedQuadPattern(graph: graph))) { overlay.delete(quad) }
+        }
+    }
+
+    private func transfer<D: QueryableDataset>(
+        from source: GraphName, to destination: GraphName, silent: Bool, replacing: Bool, removingSource: Bool,
+        in overlay: inout OverlayDataset<D>
+    ) throws {
+        guard source != destination else { return }
+        guard source == .defaultGraph || Self.exists(source, in: overlay) else {
+            if silent { return }
+            throw UpdateError.graphDoesNotExist(source)
+        }
+        let sourceQuads = Self.quads(in: source, of: overlay)
+        if replacing { for quad in Self.quads(in: destination, of: overlay) { overlay.delete(overlay.encode(quad)) } }
+        for quad in sourceQuads { overlay.insert(overlay.encode(Quad(quad.triple, graph: destination))) }
+        if removingSource { for quad in sourceQuads { overlay.delete(overlay.encode(quad)) } }
+    }
+
+    static func exists<D: QueryableDataset>(_ graph: GraphName, in overlay: OverlayDataset<D>) -> Bool {
+        guard let term = graph.term else { return true }
+        guard let id = overlay.id(of: term) else { return false }
+        return overlay.quads(matching: EncodedQuadPattern(graph: id)).contains { _ in true }
+    }
+
+    static func quads<D: QueryableDataset>(in graph: GraphName, of overlay: OverlayDataset<D>) -> [Quad] {
+        guard let id = overlay.id(of: graph) else { return [] }
+        return overlay.quads(matching: EncodedQuadPattern(graph: id)).map(overlay.quad(for:))
+    }
+}
+
+/// Why an update operation failed. Nothing of the request is applied then.
+public enum UpdateError: Error, Sendable, Hashable, CustomStringConvertible {
+    case graphExists(IRI)
+    case graphDoesNotExist(GraphName)
+    case loadUnsupported(IRI)
+    case loadFailed(IRI, String)
+
+    public var description: String {
+        switch self {
+        case .graphExists(let iri): "CREATE GRAPH \(iri): the graph already exists (use CREATE SILENT to ignore this)"
+        case .graphDoesNotExist(let graph): "the graph \(graph) does not exist (use SILENT to ignore this)"
+        case .loadUnsupported(let iri): "LOAD \(iri): loading documents is not available here"
+        case .loadFailed(let iri, let reason): "LOAD \(iri) failed: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import RDF
+import SPARQL
+import Store
+
+/// `lodestar update`: one SPARQL 1.1 Update request, applied atomically and durably.
+struct Update: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply a SPARQL 1.1 Update request to the store (all of it, or nothing).")
+
+    @OptionGroup var location: StoreLocation
+
+    @Option(help: "Read the update from this file; its file: URI is the base IRI.")
+    var file: String?
+
+    @Argument(help: "The update text (or use --file).")
+    var update: String?
+
+    func validate() throws {
+        guard (update == nil) != (file == nil) else { throw ValidationError("give the update as an argument or with --file, not both") }
+    }
+
+    func run() async throws {
+        var baseIRI: String?
+        let text: String
+        if let file {
+            let url = URL(fileURLWithPath: file)
+            text = try String(contentsOf: url, encoding: .utf8)
+            baseIRI = url.absoluteURL.absoluteString
+        } else {
+            text = update!
+        }
+        let parsed: SPARQL.Update
+        do {
+            parsed = try SPARQLParser.parseUpdate(text, baseIRI: baseIRI)
+        } catch {
+            Terminal.error("error: \(file ?? "update"): \(error)")
+            throw ExitCode(2)
+        }
+        let store = try await location.open()
+        do {
+            let report = try await store.transact { snapshot, loader in
+                let change = try UpdateExecutor().changes(for: parsed, in: snapshot, loader: loader.load)
+                return ChangeSet(deletions: change.deletions, insertions: change.insertions)
+            }
+            Terminal.print("\(report.inserted) quads inserted, \(report.deleted) deleted")
+        } catch {
+            Terminal.error("error: \(error)")
+            try? await store.close()
+            throw ExitCode.failure
+        }
+        try await store.close()
+    }
+}
