@@ -20,6 +20,25 @@ struct PersistenceTests {
         try await reopened.close()
     }
 
+    /// Small writes go into the live Redland files; larger ones into a copy of them, or into a storage built afresh
+    /// when they rival the store in size. Every path must leave the same content behind.
+    @Test func everyRedlandWritePathSurvivesReopen() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let options = StoreOptions(location: .directory(directory.path), deltaLimit: 8, inPlaceWriteLimit: 10)
+        let store = try await QuadStore.open(options)
+        try await store.insert((0..<100).map { quad("s\($0)", "p", "o") })  // rebuilt afresh
+        try await store.insert((0..<5).map { quad("small\($0)", "p", "o") })  // in place
+        try await store.apply(ChangeSet(deletions: (0..<10).map { quad("s\($0)", "p", "o") }, insertions: (0..<15).map { quad("copy\($0)", "p", "o", graph: "g") }))  // copied
+        let expected = Set(store.snapshot().allQuads)
+        #expect(expected.count == 110)
+        try await store.close()
+        let reopened = try await QuadStore.open(options)
+        #expect(Set(reopened.snapshot().allQuads) == expected)
+        try await reopened.close()
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/redland.rebuilt"))
+    }
+
     @Test func aSecondProcessCannotOpenAStoreInUse() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

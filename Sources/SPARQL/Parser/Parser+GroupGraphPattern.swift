@@ -4,6 +4,10 @@ import RDF
 struct ParsedPattern {
     var pattern: GraphPattern
     var scope: Set<Variable>
+    /// True when `pattern` is `.filter` made of this group's own FILTERs, which an enclosing OPTIONAL takes as its
+    /// left-join condition (§18.2.2.6). A filter that comes from a nested group stays inside it
+    /// (W3C dawg-optional-filter-005-not-simplified).
+    var endsInOwnFilter = false
 }
 
 extension Parser {
@@ -86,7 +90,7 @@ extension Parser {
 
     private mutating func parseOptional(into group: inout GroupBuilder) throws {
         let optional = try parseGroupGraphPattern()
-        if case .filter(let condition, let inner) = optional.pattern {
+        if optional.endsInOwnFilter, case .filter(let condition, let inner) = optional.pattern {
             group.pattern = .leftJoin(group.pattern, inner, filter: condition)
         } else {
             group.pattern = .leftJoin(group.pattern, optional.pattern, filter: nil)
@@ -235,6 +239,6 @@ struct GroupBuilder {
     var finished: ParsedPattern {
         guard var condition = filters.first else { return ParsedPattern(pattern: pattern, scope: scope) }
         for filter in filters.dropFirst() { condition = .and(condition, filter) }
-        return ParsedPattern(pattern: .filter(condition, pattern), scope: scope)
+        return ParsedPattern(pattern: .filter(condition, pattern), scope: scope, endsInOwnFilter: true)
     }
 }

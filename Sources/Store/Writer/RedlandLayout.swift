@@ -42,10 +42,39 @@ struct RedlandLayout {
             for quad in quads { try fresh.add(quad) }
             try fresh.sync()
         }
+        return try swapInRebuilt(replacing: damaged)
+    }
+
+    /// Copies the live storage's files (consistent: every write ends with a sync), applies the change to the copy,
+    /// syncs it, and swaps it in for `live`. Cheaper than `rebuild` when the change is small beside the store.
+    /// - Returns: the mirror over the new live storage.
+    func applyToCopy(removing removals: [Quad], adding additions: [Quad], replacing current: RedlandMirror) throws(StoreError)
+        -> RedlandMirror
+    {
+        let files = FileManager.default
+        try? files.removeItem(atPath: rebuilt)
+        do {
+            try files.createDirectory(atPath: rebuilt, withIntermediateDirectories: true)
+            for name in try files.contentsOfDirectory(atPath: live) where name.hasSuffix(".db") {
+                try files.copyItem(atPath: live + "/" + name, toPath: rebuilt + "/" + name)
+            }
+        } catch {
+            throw StoreError(.io, "cannot copy the Redland storage to \(rebuilt)", cause: error)
+        }
+        do {
+            let copy = try RedlandMirror(directory: rebuilt)
+            for quad in removals { try copy.remove(quad) }
+            for quad in additions { try copy.add(quad) }
+            try copy.sync()
+        }
+        return try swapInRebuilt(replacing: current)
+    }
+
+    private func swapInRebuilt(replacing current: RedlandMirror) throws(StoreError) -> RedlandMirror {
         guard FileManager.default.createFile(atPath: completeMark, contents: Data()) else {
             throw StoreError(.io, "cannot mark \(rebuilt) complete")
         }
-        _ = damaged
+        _ = current
         try rename(live, to: retired)
         try rename(rebuilt, to: live)
         try? FileManager.default.removeItem(atPath: retired)

@@ -172,14 +172,21 @@ actor StoreWriter {
         publish(next)
     }
 
-    /// Applies changes to Redland and syncs, then empties the journal. Small writes go into the live files; large
-    /// ones into a new storage built from `next` and swapped in, so a crash never leaves torn Berkeley DB files.
+    /// Applies changes to Redland and syncs, then empties the journal. Small writes go into the live files. Large ones
+    /// never do, so a crash cannot tear them: the change goes into a copy of the files, or — when it rivals the store
+    /// in size — into a storage built afresh from `next`, which is then swapped in (see `RedlandLayout`).
     private func writeToRedland(additions: [UInt128], removals: [UInt128], next: Snapshot) throws(StoreError) {
         guard let mirror else { throw StoreError(.closed, "the store is closed") }
-        if case .directory(let path) = options.location, additions.count + removals.count > options.inPlaceWriteLimit {
+        let changed = additions.count + removals.count
+        if case .directory(let path) = options.location, changed > options.inPlaceWriteLimit {
             self.mirror = nil
-            let everything = next.quads(matching: EncodedQuadPattern()).lazy.map { next.quad(for: $0) }
-            self.mirror = try RedlandLayout(storeDirectory: path).rebuild(from: everything, replacing: mirror)
+            let layout = RedlandLayout(storeDirectory: path)
+            if changed * 4 < current.count {
+                self.mirror = try layout.applyToCopy(removing: removals.map(decode), adding: additions.map(decode), replacing: mirror)
+            } else {
+                let everything = next.quads(matching: EncodedQuadPattern()).lazy.map { next.quad(for: $0) }
+                self.mirror = try layout.rebuild(from: everything, replacing: mirror)
+            }
         } else {
             for key in removals { try mirror.remove(decode(key)) }
             for key in additions { try mirror.add(decode(key)) }
