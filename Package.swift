@@ -39,10 +39,17 @@ let package = Package(
         // Benchmarks/store.py runs this beside Oxigraph: reopen time, memory, lookups through the Store API.
         .executableTarget(
             name: "store-benchmark", dependencies: ["Store", "RDF"], path: "Benchmarks/StoreBenchmark", swiftSettings: swiftSettings),
+        // Benchmarks/queries.py runs this beside Oxigraph: catalogue SPARQL queries timed through the engine's API.
+        .executableTarget(
+            name: "query-benchmark", dependencies: ["Store", "SPARQL", "RDF"], path: "Benchmarks/QueryBenchmark", swiftSettings: swiftSettings),
+        // Benchmarks/updates.py runs this beside Oxigraph: issue 4's update scenarios through the Store API.
+        .executableTarget(
+            name: "update-benchmark", dependencies: ["Store", "SPARQL", "RDF"], path: "Benchmarks/UpdateBenchmark", swiftSettings: swiftSettings),
         .testTarget(name: "RDFTests", dependencies: ["RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "RedlandTests", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConformanceTests", dependencies: ["SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
         // Runs the built `lodestar` binary as a child process: exit codes, messages, and kill -9 in mid-load.
         .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF"], swiftSettings: swiftSettings),
     ]

@@ -82,6 +82,10 @@ struct SPARQLWriter {
             if let filter {
                 if case .filter = right { _ = writer.element(right, after: .none) } else { _ = writer.elements(right) }
                 writer.line("FILTER(\(writer.expression(filter)))")
+            } else if case .filter = right {
+                // A filtered group under a condition-less leftJoin came from a nested group: keep its braces, or the
+                // re-parse would make the filter the leftJoin's condition.
+                _ = writer.element(right, after: .none)
             } else {
                 writer.groupContent(right)
             }

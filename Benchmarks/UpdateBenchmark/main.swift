@@ -1,0 +1,46 @@
+import Foundation
+import RDF
+import SPARQL
+import Store
+
+// Issue 4's update scenarios through the Store API, each request parsed, executed and committed durably.
+// Usage: update-benchmark STORE_DIR — prints one JSON object of seconds per scenario.
+
+guard CommandLine.arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: update-benchmark STORE_DIR\n".utf8))
+    exit(2)
+}
+
+let store = try await QuadStore.open(.directory(CommandLine.arguments[1]))
+let clock = ContinuousClock()
+
+func run(_ text: String) async throws {
+    let update = try SPARQLParser.parseUpdate(text)
+    try await store.transact { snapshot, loader in
+        let change = try UpdateExecutor().changes(for: update, in: snapshot, loader: loader.load)
+        return ChangeSet(deletions: change.deletions, insertions: change.insertions)
+    }
+}
+
+func timed(_ body: () async throws -> Void) async rethrows -> Double {
+    let start = clock.now
+    try await body()
+    return (clock.now - start) / .seconds(1)
+}
+
+let single = try await timed {
+    for i in 0..<10_000 { try await run("INSERT DATA { <http://example.org/bench/s\(i)> <http://example.org/bench/p> \"v\(i)\" }") }
+}
+let bulkText = "INSERT DATA {\n" + (0..<100_000).map { "<http://example.org/bulk/s\($0)> <http://example.org/bulk/p> \"v\($0)\" .\n" }.joined() + "}"
+let bulk = try await timed { try await run(bulkText) }
+let rewrite = try await timed {
+    try await run("DELETE { ?s <http://example.org/bulk/p> ?o } INSERT { ?s <http://example.org/bulk/q> ?o } WHERE { ?s <http://example.org/bulk/p> ?o }")
+}
+let deleteWhere = try await timed { try await run("DELETE WHERE { ?s <http://example.org/bulk/q> ?o }") }
+let count = store.snapshot().count
+try await store.close()
+print(
+    """
+    {"single_inserts_10k": \(single), "insert_data_100k": \(bulk), "delete_insert_where_100k": \(rewrite), \
+    "delete_where_100k": \(deleteWhere), "final_count": \(count)}
+    """)
