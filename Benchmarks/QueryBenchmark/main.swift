@@ -87,7 +87,7 @@ func run(_ text: String, on snapshot: some QueryableDataset, timeout: Double, an
 
 func loadQueries(_ path: String, defaultRepeats: Int) throws -> [BenchmarkQuery] {
     var isDirectory: ObjCBool = false
-    FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
     guard isDirectory.boolValue else {
         return try JSONDecoder().decode([BenchmarkQuery].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }

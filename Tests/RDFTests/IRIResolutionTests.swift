@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SPARQL
+import RDF
 
 @Suite("IRI resolution (RFC 3986 §5)")
 struct IRIResolutionTests {
