@@ -52,6 +52,15 @@ struct Aggregator {
             state.count += 1
             return
         }
+        if case .count = aggregate.function, case .slot(let slot) = expression {
+            // COUNT(?v) only asks whether ?v is bound: read the row's ID, never decode the term. IDs are unique per
+            // term within a query (computed terms equal to stored ones get the stored ID), so DISTINCT can use them.
+            let id = row[slot]
+            guard id != .unbound else { return }
+            if state.distinctIDs != nil { guard state.distinctIDs!.insert(id).inserted else { return } }
+            state.count += 1
+            return
+        }
         let value = try evaluator.value(of: expression, row)
         if state.distinctIDs != nil {
             let id: TermID

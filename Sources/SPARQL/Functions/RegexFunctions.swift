@@ -8,6 +8,9 @@ extension SPARQLFunctions {
     /// `REGEX(text, pattern [, flags])`: whether the pattern matches anywhere in text, a string literal.
     static func regex(_ text: Term, _ pattern: Term, _ flags: Term?, context: FunctionContext) throws(ExpressionError) -> Term {
         let input = try stringArgument(text, "REGEX").value
+        let source = try simpleArgument(pattern, "REGEX")
+        let flagText = try flags.map { (term) throws(ExpressionError) in try simpleArgument(term, "REGEX") } ?? ""
+        if let search = LiteralPatternSearch(pattern: source, flags: flagText), let found = search.matches(input) { return boolean(found) }
         let (expression, _) = try compile(pattern, flags, "REGEX", context: context)
         return boolean(expression.firstMatch(in: input, range: NSRange(location: 0, length: input.utf16.count)) != nil)
     }
