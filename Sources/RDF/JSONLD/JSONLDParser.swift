@@ -51,7 +51,12 @@ public enum JSONLDParser {
         try bytes.withUnsafeBufferPointer { buffer in
             let elements: [ExpandedElement]
             do throws(JSONLDError) {
-                let document = try JSONTokenizer.parse(buffer)
+                let document: JSONValue
+                do throws(JSONSyntaxError) {
+                    document = try JSONTokenizer.parse(buffer)
+                } catch {
+                    throw JSONLDError(.syntax, error.message, at: error.position)
+                }
                 elements = try Expander(documentBase: baseIRI).expandDocument(document, context: ActiveContext(base: baseIRI))
             } catch {
                 throw located(error, in: buffer)

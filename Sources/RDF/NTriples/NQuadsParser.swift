@@ -88,29 +88,14 @@ public struct NQuadsParser {
     private mutating func parseIRI() throws -> IRI {
         let start = index
         guard peek() == UInt8(ascii: "<") else { throw error("expected an IRI in '<…>'") }
-        index += 1
-        var value = [UInt8]()
-        while true {
-            guard index < bytes.count else { throw error("unterminated IRI", at: start) }
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: ">"):
-                index += 1
-                let text = try decode(value, at: start)
-                guard Self.hasScheme(text) else { throw error("relative IRI <\(text)> (N-Triples needs absolute IRIs)", at: start) }
-                return IRI(text)
-            case UInt8(ascii: "\\"):
-                let scalar = try parseUnicodeEscape()
-                guard !Self.forbiddenInIRI(scalar) else { throw error("character U+\(String(scalar.value, radix: 16)) not allowed in an IRI") }
-                value.append(contentsOf: Array(String(scalar).utf8))
-            case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"),
-                UInt8(ascii: "^"), UInt8(ascii: "`"):
-                throw error("character not allowed in an IRI")
-            default:
-                value.append(byte)
-                index += 1
-            }
+        let text: String
+        do throws(NTriplesTokens.Failure) {
+            text = try NTriplesTokens.readIRIRef(bytes, at: &index, end: bytes.count, refusingEscapedDelimiters: true)
+        } catch {
+            throw self.error(error.message, at: error.offset)
         }
+        guard Self.hasScheme(text) else { throw error("relative IRI <\(text)> (N-Triples needs absolute IRIs)", at: start) }
+        return IRI(text)
     }
 
     private mutating func parseBlankNode() throws -> BlankNode {
@@ -140,7 +125,11 @@ public struct NQuadsParser {
                 break
             }
             if byte == UInt8(ascii: "\\") {
-                value.append(contentsOf: try parseStringEscape())
+                do throws(NTriplesTokens.Failure) {
+                    try NTriplesTokens.readStringEscape(bytes, at: &index, end: bytes.count, into: &value)
+                } catch {
+                    throw self.error(error.message, at: error.offset)
+                }
             } else {
                 value.append(byte)
                 index += 1
@@ -150,7 +139,7 @@ public struct NQuadsParser {
         if peek() == UInt8(ascii: "@") {
             index += 1
             let tagStart = index
-            while index < bytes.count, Self.isLanguageTagByte(bytes[index]) { index += 1 }
+            while index < bytes.count, NTriplesTokens.isLanguageTagByte(bytes[index]) { index += 1 }
             let tag = String(decoding: bytes[tagStart..<index], as: UTF8.self)
             guard Self.isValidLanguageTag(tag) else { throw error("invalid language tag '@\(tag)'", at: tagStart - 1) }
             return Literal(lexical, language: tag)
@@ -161,46 +150,6 @@ public struct NQuadsParser {
             return Literal(lexical, datatype: try parseIRI())
         }
         return Literal(lexical)
-    }
-
-    private mutating func parseStringEscape() throws -> [UInt8] {
-        guard index + 1 < bytes.count else { throw error("unterminated escape") }
-        let replacement: UInt8
-        switch bytes[index + 1] {
-        case UInt8(ascii: "t"): replacement = 0x09
-        case UInt8(ascii: "b"): replacement = 0x08
-        case UInt8(ascii: "n"): replacement = 0x0A
-        case UInt8(ascii: "r"): replacement = 0x0D
-        case UInt8(ascii: "f"): replacement = 0x0C
-        case UInt8(ascii: "\""): replacement = 0x22
-        case UInt8(ascii: "'"): replacement = 0x27
-        case UInt8(ascii: "\\"): replacement = 0x5C
-        case UInt8(ascii: "u"), UInt8(ascii: "U"): return Array(String(try parseUnicodeEscape()).utf8)
-        default: throw error("invalid escape sequence")
-        }
-        index += 2
-        return [replacement]
-    }
-
-    /// `\uXXXX` or `\UXXXXXXXX` at `index`.
-    private mutating func parseUnicodeEscape() throws -> Unicode.Scalar {
-        let start = index
-        guard index + 1 < bytes.count else { throw error("unterminated escape") }
-        let digits: Int
-        switch bytes[index + 1] {
-        case UInt8(ascii: "u"): digits = 4
-        case UInt8(ascii: "U"): digits = 8
-        default: throw error("expected \\u or \\U")
-        }
-        guard index + 2 + digits <= bytes.count else { throw error("truncated unicode escape") }
-        var value: UInt32 = 0
-        for byte in bytes[(index + 2)..<(index + 2 + digits)] {
-            guard let digit = Self.hexValue(byte) else { throw error("invalid hex digit in unicode escape", at: start) }
-            value = value << 4 | digit
-        }
-        guard let scalar = Unicode.Scalar(value) else { throw error("escape is not a Unicode scalar value", at: start) }
-        index += 2 + digits
-        return scalar
     }
 
     // MARK: Lines and positions
@@ -250,13 +199,6 @@ public struct NQuadsParser {
         }
     }
 
-    private static func forbiddenInIRI(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "\u{00}"..."\u{20}", "<", ">", "\"", "{", "}", "|", "^", "`", "\\": true
-        default: false
-        }
-    }
-
     private static func hasScheme(_ iri: String) -> Bool {
         var scalars = iri.unicodeScalars.makeIterator()
         guard let first = scalars.next(), ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
@@ -270,15 +212,6 @@ public struct NQuadsParser {
         return false
     }
 
-    private static func isLanguageTagByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "-"):
-            true
-        default: false
-        }
-    }
-
     /// LANGTAG: `[a-zA-Z]+ ('-' [a-zA-Z0-9]+)*`.
     static func isValidLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
@@ -286,12 +219,4 @@ public struct NQuadsParser {
         return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
-    }
 }

@@ -48,8 +48,11 @@ enum TSVResultsParser {
                     throw QueryResultsSyntaxError("\(fields.count) fields for \(variables.count) variables", offset: line.lowerBound, in: bytes)
                 }
                 for (variable, field) in zip(variables, fields) {
-                    var reader = TurtleTermReader(bytes: bytes, range: field.startIndex..<field.endIndex)
-                    if let term = try reader.readWholeField() { row[variable] = term }
+                    let term = try bytes.withUnsafeBufferPointer { buffer in
+                        var reader = TurtleTermReader(bytes: buffer, range: field.startIndex..<field.endIndex)
+                        return try reader.readWholeField()
+                    }
+                    if let term { row[variable] = term }
                 }
             }
             rows.append(row)

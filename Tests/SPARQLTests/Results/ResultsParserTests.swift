@@ -58,6 +58,17 @@ struct ResultsParserTests {
         #expect(syntaxError(String(repeating: "[", count: 10_000), .json)?.message == "JSON nested too deeply")
     }
 
+    @Test func jsonErrorsPointAtTheOffendingValue() {
+        #expect(syntaxError(#"{"head":{"vars":["x", 1]},"results":{"bindings":[]}}"#, .json)?.position?.column == 22)
+        #expect(syntaxError(#"{"head":{"vars":[]},"results":{"bindings":[{}, 2]}}"#, .json)?.position?.column == 47)
+        let emptyLanguage = #"{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"v","xml:lang":""}}]}}"#
+        #expect(syntaxError(emptyLanguage, .json)?.position?.column == 92)
+        let root = syntaxError("\u{FEFF} \n [1]", .json)
+        #expect(root?.message == "the document must be a JSON object")
+        #expect(root?.position == SourcePosition(line: 1, column: 1, offset: 6))
+        #expect(syntaxError(#"{"head":{"vars":[]},"head":{}}"#, .json)?.message == #"duplicate key "head" in an object"#)
+    }
+
     @Test func xmlWithPrefixesCommentsAndCDATA() throws {
         let text = """
             <?xml version="1.0" encoding="utf-8"?>

@@ -1,33 +1,67 @@
 /// A strict JSON reader (RFC 8259, https://www.rfc-editor.org/rfc/rfc8259) that reports errors with line and column.
 ///
 /// Whole document in, `JSONValue` tree out: JSON-LD may put `@context` after the data it governs, so the processor
-/// needs the whole tree anyway. Refuses invalid UTF-8, unescaped control characters, lone surrogates, duplicate keys
-/// (RFC 8259 §4 leaves them undefined, and JSON-LD documents must not have them) and nesting deeper than
-/// `maximumDepth`, which also bounds the recursion of the JSON-LD algorithms that walk the tree.
-struct JSONTokenizer {
-    static let maximumDepth = 256
+/// needs the whole tree anyway, and query results are read whole too. Refuses invalid UTF-8, unescaped control
+/// characters, lone surrogates, duplicate keys (RFC 8259 §4 leaves them undefined, and JSON-LD documents must not
+/// have them) and nesting deeper than `maximumDepth`, which also bounds the recursion of the algorithms that walk the tree.
+package struct JSONTokenizer {
+    /// The nesting limit unless the caller gives another.
+    package static let defaultMaximumDepth = 256
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let maximumDepth: Int
     private var index = 0
 
     /// Parses one JSON document, allowing surrounding whitespace and a leading UTF-8 byte order mark.
-    /// - Throws: `JSONLDError` (`.syntax`) with the position of the first error.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONLDError) -> JSONValue {
-        var tokenizer = JSONTokenizer(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { tokenizer.index = 3 }
-        tokenizer.skipWhitespace()
+    /// - Throws: `JSONSyntaxError` with the position of the first error.
+    package static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        maximumDepth: Int = defaultMaximumDepth
+    ) throws(JSONSyntaxError) -> JSONValue {
+        var tokenizer = JSONTokenizer(bytes: bytes, maximumDepth: maximumDepth)
+        tokenizer.index = documentOffset(in: bytes)
         let value = try tokenizer.parseValue(depth: 0)
         tokenizer.skipWhitespace()
         guard tokenizer.index == bytes.count else { throw tokenizer.error("unexpected text after the JSON document") }
         return value
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// Byte offset of the document's value: after a byte order mark and whitespace.
+    package static func documentOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var tokenizer = JSONTokenizer(bytes: bytes, maximumDepth: 0)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { tokenizer.index = 3 }
+        tokenizer.skipWhitespace()
+        return tokenizer.index
+    }
+
+    /// Byte offset of element `element` of the array whose `[` is at `arrayOffset`, in a document `parse` accepted.
+    /// Arrays do not keep their elements' offsets, so this reads the array again up to the element: only for errors.
+    package static func offset(ofElement element: Int, inArrayAt arrayOffset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var tokenizer = JSONTokenizer(bytes: bytes, maximumDepth: .max)
+        tokenizer.index = arrayOffset + 1
+        for _ in 0..<element {
+            tokenizer.skipWhitespace()
+            _ = try? tokenizer.parseValue(depth: 0)
+            tokenizer.skipWhitespace()
+            tokenizer.index += 1  // the ','
+        }
+        tokenizer.skipWhitespace()
+        return min(tokenizer.index, bytes.count)
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+        self.bytes = bytes
+        self.maximumDepth = maximumDepth
+    }
 
     // MARK: Values
 
-    private mutating func parseValue(depth: Int) throws(JSONLDError) -> JSONValue {
-        guard depth < Self.maximumDepth else { throw error("JSON nested more than \(Self.maximumDepth) levels deep") }
+    private mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        guard depth < maximumDepth else {
+            var failure = error("JSON nested more than \(maximumDepth) levels deep")
+            failure.exceedsNestingLimit = true
+            throw failure
+        }
         guard let byte = peek() else { throw error("unexpected end of the JSON document") }
         switch byte {
         case UInt8(ascii: "{"): return .object(try parseObject(depth: depth))
@@ -47,7 +81,7 @@ struct JSONTokenizer {
         }
     }
 
-    private mutating func parseObject(depth: Int) throws(JSONLDError) -> JSONObject {
+    private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONObject {
         var object = JSONObject(offset: index)
         index += 1
         skipWhitespace()
@@ -64,8 +98,11 @@ struct JSONTokenizer {
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
             index += 1
             skipWhitespace()
+            let valueOffset = index
             let value = try parseValue(depth: depth + 1)
-            guard object.add(key, value, offset: keyOffset) else { throw error("duplicate key \"\(key)\" in an object", at: keyOffset) }
+            guard object.add(key, value, offset: keyOffset, valueOffset: valueOffset) else {
+                throw error("duplicate key \"\(key)\" in an object", at: keyOffset)
+            }
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): index += 1
@@ -77,7 +114,7 @@ struct JSONTokenizer {
         }
     }
 
-    private mutating func parseArray(depth: Int) throws(JSONLDError) -> [JSONValue] {
+    private mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> [JSONValue] {
         index += 1
         var elements: [JSONValue] = []
         skipWhitespace()
@@ -101,7 +138,7 @@ struct JSONTokenizer {
 
     // MARK: Strings
 
-    private mutating func parseString() throws(JSONLDError) -> String {
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = index
         index += 1
         let contentStart = index
@@ -119,7 +156,7 @@ struct JSONTokenizer {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return try value.withUnsafeBufferPointer { buffer throws(JSONLDError) in try decode(buffer, at: start) }
+                return try value.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try decode(buffer, at: start) }
             case UInt8(ascii: "\\"):
                 try parseEscape(into: &value)
             case 0..<0x20:
@@ -131,7 +168,7 @@ struct JSONTokenizer {
         }
     }
 
-    private mutating func parseEscape(into value: inout [UInt8]) throws(JSONLDError) {
+    private mutating func parseEscape(into value: inout [UInt8]) throws(JSONSyntaxError) {
         guard index + 1 < bytes.count else { throw error("unterminated escape") }
         let escaped = bytes[index + 1]
         switch escaped {
@@ -162,7 +199,7 @@ struct JSONTokenizer {
         index += 2
     }
 
-    private mutating func parseHex4() throws(JSONLDError) -> UInt32 {
+    private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         guard index + 4 <= bytes.count else { throw error("truncated \\u escape") }
         var code: UInt32 = 0
         for byte in bytes[index..<(index + 4)] {
@@ -182,7 +219,7 @@ struct JSONTokenizer {
     // MARK: Numbers and literals
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
-    private mutating func parseNumber() throws(JSONLDError) -> JSONNumber {
+    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONNumber {
         let start = index
         if peek() == UInt8(ascii: "-") { index += 1 }
         guard let first = peek(), isDigit(first) else { throw error("expected a digit") }
@@ -203,7 +240,7 @@ struct JSONTokenizer {
         return JSONNumber(text: String(decoding: bytes[start..<index], as: UTF8.self))
     }
 
-    private mutating func expect(_ word: StaticString) throws(JSONLDError) {
+    private mutating func expect(_ word: StaticString) throws(JSONSyntaxError) {
         let count = word.utf8CodeUnitCount
         let matches = index + count <= bytes.count && (0..<count).allSatisfy { bytes[index + $0] == word.utf8Start[$0] }
         guard matches else { throw error("expected a JSON value") }
@@ -220,19 +257,19 @@ struct JSONTokenizer {
         while let byte = peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
     }
 
-    private func decode(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) throws(JSONLDError) -> String {
+    private func decode(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) throws(JSONSyntaxError) -> String {
         guard let text = String(validating: utf8, as: UTF8.self) else { throw error("invalid UTF-8 in a string", at: offset) }
         return text
     }
 
-    private func error(_ message: String, at offset: Int? = nil) -> JSONLDError {
+    private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
         let offset = min(offset ?? index, bytes.count)
-        return JSONLDError(.syntax, message, at: Self.position(ofOffset: offset, in: bytes))
+        return JSONSyntaxError(message, at: Self.position(ofOffset: offset, in: bytes))
     }
 
     /// Line and column of a byte offset: lines end at LF, CR LF or a lone CR; columns count Unicode scalars.
     /// Linear in `offset`, so only for errors.
-    static func position(ofOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+    package static func position(ofOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
         let offset = min(max(offset, 0), bytes.count)
         var line = 0
         var lineStart = 0
@@ -247,5 +284,18 @@ struct JSONTokenizer {
         // Count scalars as the bytes that do not continue a UTF-8 sequence.
         let column = bytes[lineStart..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         return SourcePosition(line: line, column: column, offset: offset)
+    }
+}
+
+/// Input that is not JSON: what is wrong and where (0-based, printed 1-based). Each reader wraps it in its own error.
+package struct JSONSyntaxError: Error, Hashable, Sendable {
+    package var message: String
+    package var position: SourcePosition
+    /// True when the document is nested deeper than the reader allows, so a reader can word that its own way.
+    package var exceedsNestingLimit = false
+
+    package init(_ message: String, at position: SourcePosition) {
+        self.message = message
+        self.position = position
     }
 }
