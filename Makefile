@@ -5,6 +5,7 @@ APT_PACKAGES := pkg-config libraptor2-dev librdf0-dev librasqal3-dev raptor2-uti
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LODESTAR_SHARED ?= $(abspath ../shared)
 STORE ?= ./var/store
+PORT ?= 8080
 export LODESTAR_SHARED
 
 .PHONY: serve test deps build release clean
@@ -23,12 +24,13 @@ build: deps
 release: deps
 	swift build -c release
 
-## Build, load the EIRA into $(STORE) and print the store's statistics (the HTTP server comes with issue 5).
+## Build, load the EIRA into $(STORE) on first use, and serve it on http://127.0.0.1:$(PORT) until Ctrl-C.
 serve: release
 	@if [ ! -d "$(STORE)/redland" ]; then \
 		.build/release/lodestar load --store "$(STORE)" --graph http://data.europa.eu/dr8/ "$(LODESTAR_SHARED)/data/eira-skos/EIRA_SKOS.rdf"; \
 	fi
 	.build/release/lodestar stats --store "$(STORE)"
+	.build/release/lodestar serve --store "$(STORE)" --port $(PORT)
 
 ## Build and run every test (unit, real data, crash safety, W3C suites).
 test: deps

@@ -16,7 +16,15 @@ let package = Package(
         .executable(name: "lodestar", targets: ["lodestar"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The HTTP service (Server): Hummingbird 2 without its swift-configuration trait, which Lodestar does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.9.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,11 +36,27 @@ let package = Package(
         .target(name: "Redland", dependencies: ["CRedland", "RDF"], swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
         .target(name: "SPARQL", dependencies: ["RDF"], swiftSettings: swiftSettings),
+        .target(
+            name: "Server",
+            dependencies: [
+                "RDF", "Redland", "Store", "SPARQL",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL",
+                "RDF", "Redland", "Store", "SPARQL", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -50,6 +74,16 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ConformanceTests", dependencies: ["SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Store", "SPARQL", "RDF", "Redland",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Runs the built `lodestar` binary as a child process: exit codes, messages, and kill -9 in mid-load.
         .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF"], swiftSettings: swiftSettings),
     ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RDF
 import SPARQL
+import Server
 import Store
 
 /// `lodestar update`: one SPARQL 1.1 Update request, applied atomically and durably.
@@ -39,10 +40,7 @@ struct Update: AsyncParsableCommand {
         }
         let store = try await location.open()
         do {
-            let report = try await store.transact { snapshot, loader in
-                let change = try UpdateExecutor().changes(for: parsed, in: snapshot, loader: loader.load)
-                return ChangeSet(deletions: change.deletions, insertions: change.insertions)
-            }
+            let report = try await StoreUpdates.apply(parsed, to: store)
             Terminal.print("\(report.inserted) quads inserted, \(report.deleted) deleted")
         } catch {
             Terminal.error("error: \(error)")

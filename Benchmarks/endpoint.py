@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Issue 5's HTTP benchmark: `wrk` against Lodestar's /sparql and `oxigraph serve`, on the same data, in one run.
+
+Both servers hold the real EIRA SKOS edition in the named graph <http://data.europa.eu/dr8/> and run with the union
+default graph. Each query is sent as GET /sparql?query=… with `Accept: application/sparql-results+json`, by `wrk`
+(2 threads, 16 connections, --duration seconds) against one server at a time, on loopback only. The table gives
+requests per second, median and 99th-percentile latency per engine, and Lodestar's throughput over Oxigraph's.
+The issue's target: ≥ 1.5× Oxigraph's throughput at an equal or lower p99.
+
+Usage (from the package root): python3 Benchmarks/endpoint.py [--duration 10] [--connections 16] [--work DIR]
+Builds release into $LODESTAR_BENCH_BUILD (default /tmp/build-httpbench); needs `wrk` and `oxigraph` on PATH
+(apt-get install wrk; pip install oxigraph).
+"""
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+BUILD_DIR = os.environ.get("LODESTAR_BENCH_BUILD", "/tmp/build-httpbench")
+GRAPH = "http://data.europa.eu/dr8/"
+QUERIES = {
+    "lookup": "SELECT ?p ?o WHERE { <http://data.europa.eu/dr8/PublicPolicy> ?p ?o }",
+    "select-1000": "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 1000",
+    "ask": "ASK { ?s a <http://www.w3.org/2004/02/skos/core#Collection> }",
+}
+
+
+def shared_dir():
+    return os.environ.get("LODESTAR_SHARED", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared"))
+
+
+def wait_for(url, seconds=30):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status < 500:
+                    return
+        except Exception:
+            time.sleep(0.2)
+    raise SystemExit(f"no answer from {url} after {seconds} s")
+
+
+def run_wrk(url, duration, connections):
+    """Requests/s, p50 and p99 in milliseconds, from `wrk --latency`."""
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", "Accept: application/sparql-results+json", url],
+        capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise SystemExit(f"{url}: {errors.group(1)} error responses\n{out}")
+
+    def percentile(name):
+        value, unit = re.search(rf"\s{name}%\s+([\d.]+)(us|ms|s)", out).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    return rps, percentile("50"), percentile("99")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "lodestar-httpbench"))
+    args = parser.parse_args()
+    for tool in ("wrk", "oxigraph"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} is not installed")
+    eira = os.path.join(shared_dir(), "data", "eira-skos", "EIRA_SKOS.rdf")
+    subprocess.run(["swift", "build", "-c", "release", "--product", "lodestar", "--scratch-path", BUILD_DIR], check=True)
+    lodestar = os.path.join(BUILD_DIR, "release", "lodestar")
+
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work)
+    lodestar_store, oxigraph_store = os.path.join(args.work, "lodestar"), os.path.join(args.work, "oxigraph")
+    subprocess.run([lodestar, "load", "--store", lodestar_store, "--graph", GRAPH, eira], check=True, capture_output=True)
+    subprocess.run(["oxigraph", "load", "--location", oxigraph_store, "--file", eira, "--graph", GRAPH], check=True,
+                   capture_output=True)
+
+    servers = {
+        "lodestar": ([lodestar, "serve", "--store", lodestar_store, "--port", "18731", "--union-default-graph"],
+                     "http://127.0.0.1:18731/sparql"),
+        "oxigraph": (["oxigraph", "serve", "--location", oxigraph_store, "--bind", "127.0.0.1:18732", "--union-default-graph"],
+                     "http://127.0.0.1:18732/query"),
+    }
+    results = {}
+    for engine, (command, endpoint) in servers.items():
+        log = open(os.path.join(args.work, engine + ".log"), "w")
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "LOG_LEVEL": "warning"})
+        try:
+            wait_for(endpoint + "?query=" + urllib.parse.quote("ASK {}"))
+            for name, query in QUERIES.items():
+                url = endpoint + "?query=" + urllib.parse.quote(query)
+                run_wrk(url, 2, args.connections)  # warm-up
+                results[(engine, name)] = run_wrk(url, args.duration, args.connections)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=30)
+            log.close()
+
+    print(f"\n{'query':<12} {'engine':<9} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}   lodestar/oxigraph")
+    for name in QUERIES:
+        for engine in servers:
+            rps, p50, p99 = results[(engine, name)]
+            ratio = ""
+            if engine == "oxigraph":
+                ratio = f"{results[('lodestar', name)][0] / rps:.2f}x throughput, p99 {results[('lodestar', name)][2]:.2f} vs {p99:.2f} ms"
+            print(f"{name:<12} {engine:<9} {rps:>10.0f} {p50:>8.2f} {p99:>8.2f}   {ratio}")
+
+
+if __name__ == "__main__":
+    main()

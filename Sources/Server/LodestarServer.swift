@@ -1,0 +1,65 @@
+package import Hummingbird
+public import Logging
+import ServiceLifecycle
+public import Store
+import UnixSignals
+
+/// The HTTP service over one open store (DESIGN.md: HTTP): SPARQL 1.1 Protocol query and update, the Graph Store
+/// protocol, the service description and query page, `/health`, `/metrics`.
+///
+/// ```swift
+/// let store = try await QuadStore.open(.directory("./var/store"))
+/// let server = LodestarServer(configuration: ServerConfiguration(port: 8080, updateToken: token), store: store)
+/// try await server.run()   // until SIGTERM or SIGINT; the store is closed on the way out
+/// ```
+public struct LodestarServer: Sendable {
+    public let configuration: ServerConfiguration
+    public let store: QuadStore
+    let logger: Logger
+
+    public init(configuration: ServerConfiguration, store: QuadStore, logger: Logger = Logger(label: "lodestar.server")) {
+        self.configuration = configuration
+        self.store = store
+        self.logger = logger
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops accepting connections, lets open requests finish, and closes the
+    /// store (synced: every acknowledged write is on disk).
+    /// - Throws: if the address cannot be bound, or the store fails to close.
+    public func run() async throws {
+        let services = ServerServices(configuration: configuration, store: store)
+        let application = makeApplication(services: services, closesStore: true)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
+        try await group.run()
+    }
+
+    /// The Hummingbird application: the routes with their middleware, and — when `closesStore` — a service that closes
+    /// the store after the HTTP server has stopped (tests keep their store open and close it themselves).
+    package func makeApplication(services: ServerServices, closesStore: Bool = false) -> some ApplicationProtocol {
+        let router = Router(context: LodestarRequestContext.self)
+        // Outermost first: logging and metrics see the final status and time the whole streamed body; compression
+        // wraps everything below it; CORS headers go on errors too; errors become responses innermost.
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: MetricsMiddleware(metrics: services.metrics))
+        router.add(middleware: CompressionMiddleware())
+        router.add(middleware: CORSMiddleware())
+        router.add(middleware: ErrorMiddleware())
+        router.addRoutes(OperationalRoutes(services: services).collection())
+        router.addRoutes(SPARQLRoutes(services: services).collection())
+        router.addRoutes(UpdateRoutes(services: services).collection())
+        router.addRoutes(GraphStoreRoutes(services: services).collection())
+        let lifecycle = ServerLifecycle(services: services, closesStore: closesStore, logger: logger)
+        var application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "Lodestar"),
+            services: [lifecycle],
+            logger: logger
+        )
+        application.beforeServerStarts {
+            logger.info("serving", metadata: ["url": "\(configuration.publicBaseURL)", "quads": "\(store.snapshot().count)"])
+        }
+        return application
+    }
+}

@@ -1,0 +1,72 @@
+/// The fields of a URL query string or an `application/x-www-form-urlencoded` body
+/// (https://url.spec.whatwg.org/#urlencoded-parsing): `+` is a space, `%XX` a byte, and a field may repeat
+/// (`default-graph-uri` does). A name without `=` (`?default`) has the empty value.
+package struct FormFields: Sendable, Equatable {
+    /// Every field in order, names and values decoded.
+    package private(set) var fields: [(name: String, value: String)]
+
+    package init(fields: [(name: String, value: String)] = []) { self.fields = fields }
+
+    /// Parses `text`. Invalid percent escapes are kept as written; bytes that do not form UTF-8 become U+FFFD.
+    package init(parsing text: some StringProtocol) {
+        fields = []
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0])
+            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            fields.append((name, value))
+        }
+    }
+
+    /// The values of every field called `name`, in order.
+    package func values(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
+
+    /// The value of `name`; `nil` if absent.
+    /// - Throws: `RequestError.badRequest` if the field is given more than once (the SPARQL protocol forbids two `query`s).
+    package func single(_ name: String) throws(RequestError) -> String? {
+        let all = values(name)
+        guard all.count <= 1 else { throw RequestError.badRequest("the '\(name)' parameter is given \(all.count) times; give it once") }
+        return all.first
+    }
+
+    /// True if a field called `name` is present, with or without a value.
+    package func contains(_ name: String) -> Bool { fields.contains { $0.name == name } }
+
+    /// These fields followed by `other`'s.
+    package func merged(with other: FormFields) -> FormFields { FormFields(fields: fields + other.fields) }
+
+    package static func == (lhs: FormFields, rhs: FormFields) -> Bool {
+        lhs.fields.count == rhs.fields.count && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    private static func decode(_ text: some StringProtocol) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                if iterator.count >= 2, let high = hexValue(iterator[iterator.startIndex]),
+                    let low = hexValue(iterator[iterator.startIndex + 1])
+                {
+                    bytes.append(high << 4 | low)
+                    iterator.removeFirst(2)
+                } else {
+                    bytes.append(byte)
+                }
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import HTTPTypes
+package import Hummingbird
+import NIOCore
+
+extension Request {
+    /// The whole body, refused past `limit` bytes (by its `Content-Length` before reading, or as it arrives).
+    ///
+    /// For SPARQL texts and Graph Store uploads: raptor parses Turtle, TriG and RDF/XML from one buffer anyway, and the
+    /// store commits an upload in one write, so the body is needed whole; the limit keeps that bounded (STYLE.md §8).
+    /// - Throws: `RequestError.bodyTooLarge`; what reading the connection throws.
+    package func collectBody(limit: Int) async throws -> [UInt8] {
+        if let declared = headers[.contentLength].flatMap({ Int($0) }), declared > limit {
+            throw RequestError.bodyTooLarge(limit: limit)
+        }
+        var bytes: [UInt8] = []
+        for try await buffer in body {
+            guard bytes.count + buffer.readableBytes <= limit else { throw RequestError.bodyTooLarge(limit: limit) }
+            bytes.append(contentsOf: buffer.readableBytesView)
+        }
+        return bytes
+    }
+
+    /// The body as UTF-8 text.
+    /// - Throws: `RequestError.badRequest` if it is not valid UTF-8; as `collectBody(limit:)`.
+    package func collectText(limit: Int) async throws -> String {
+        let bytes = try await collectBody(limit: limit)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw RequestError.badRequest("the request body is not valid UTF-8")
+        }
+        return text
+    }
+
+    /// The URL's query parameters.
+    package var queryFields: FormFields { FormFields(parsing: uri.query ?? "") }
+
+    /// The parsed `Content-Type` header.
+    package var contentType: ContentType? { ContentType(header: headers[.contentType]) }
+}

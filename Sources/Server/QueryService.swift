@@ -1,0 +1,154 @@
+import RDF
+import Redland
+package import SPARQL
+package import Store
+
+/// How queries are run: the base IRI, the default graph's meaning, and time limits.
+package struct QuerySettings: Sendable {
+    /// The base IRI of queries without a BASE: the endpoint's URL (SPARQL 1.1 Protocol §2.1.4 allows it).
+    package var baseIRI: String
+    package var unionDefaultGraph: Bool
+    /// Seconds a query may run when it does not ask (`?timeout=`).
+    package var defaultTimeout: Double
+    /// The most seconds `?timeout=` may ask for.
+    package var maxTimeout: Double
+
+    /// The seconds a request gets: what it asked for, capped by the maximum; the default if it did not ask.
+    /// - Throws: `RequestError.badRequest` for a value that is not a positive number.
+    package func timeLimit(asked: String?) throws(RequestError) -> Double {
+        guard let asked else { return min(defaultTimeout, maxTimeout) }
+        guard let seconds = Double(asked.trimmed), seconds.isFinite, seconds > 0 else {
+            throw .badRequest("timeout must be a positive number of seconds, not '\(asked)'")
+        }
+        return min(seconds, maxTimeout)
+    }
+}
+
+/// A query's answer, ready to stream: the format chosen, the first chunks (computed before the response starts, so
+/// that a timeout there is still a 503), and the rest.
+package struct QueryAnswer: Sendable {
+    package var format: ResponseFormat
+    /// Up to two chunks computed before answering.
+    package var ready: [[UInt8]]
+    /// True if `ready` is the whole body.
+    package var complete: Bool
+    package var rest: ChunkStream
+    package var deadline: ContinuousClock.Instant
+    /// The seconds the query was given.
+    package var timeLimit: Double
+}
+
+/// Answers SPARQL queries from the store's latest snapshot: parses, applies the protocol's dataset, negotiates the
+/// format, and evaluates under the compute limiter with a deadline. Everything that can be a 4xx happens here,
+/// before the first byte (STYLE.md §8).
+package struct QueryService: Sendable {
+    package let store: QuadStore
+    package let limiter: ComputeLimiter
+    let syntaxHost: RDFSyntaxHost
+    package let settings: QuerySettings
+
+    /// The answer to `request` for a client sending `accept`.
+    /// - Throws: `SPARQLSyntaxError` (400), `RequestError` (400 for parameters, 406, 503 on timeout),
+    ///   `QueryEvaluationError.unsupported`.
+    package func answer(_ request: QueryRequest, accept: String?) async throws -> QueryAnswer {
+        let timeLimit = try settings.timeLimit(asked: request.timeout)
+        var query = try SPARQLParser.parseQuery(request.query, baseIRI: settings.baseIRI)
+        if !request.defaultGraphs.isEmpty || !request.namedGraphs.isEmpty {
+            query.dataset = QueryDataset(
+                defaultGraphs: try request.defaultGraphs.map(Self.graphIRI),
+                namedGraphs: try request.namedGraphs.map(Self.graphIRI)
+            )
+        }
+        let format = try Self.negotiate(for: query.form, accept: accept, format: request.format)
+        let parsedQuery = query
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeLimit * 1000))
+        let evaluator = QueryEvaluator(
+            options: QueryOptions(deadline: deadline, unionDefaultGraph: settings.unionDefaultGraph, baseIRI: settings.baseIRI)
+        )
+        let snapshot = store.snapshot()
+        do {
+            let computed = try await limiter.withPermit(deadline: deadline) { () throws -> Computed in
+                let result = try evaluator.evaluate(parsedQuery, in: snapshot)
+                if case .graph(var triples) = result, case .graph(.rdf(let rdfFormat)) = format, rdfFormat != .ntriples,
+                    rdfFormat != .nquads
+                {
+                    // raptor's Turtle and RDF/XML writers hold everything until the end anyway: gather the triples
+                    // here, under the deadline, and let raptor write them below.
+                    var quads: [Quad] = []
+                    while let triple = try triples.next() { quads.append(Quad(triple, graph: .defaultGraph)) }
+                    return .buffered(quads, rdfFormat)
+                }
+                let stream = ChunkStream(Self.chunkSource(for: result, format: format))
+                var ready: [[UInt8]] = []
+                while ready.count < 2, let chunk = try stream.nextChunk() { ready.append(chunk) }
+                return .streaming(stream, ready, complete: ready.count < 2)
+            }
+            switch computed {
+            case .streaming(let stream, let ready, let complete):
+                return QueryAnswer(format: format, ready: ready, complete: complete, rest: stream, deadline: deadline, timeLimit: timeLimit)
+            case .buffered(let quads, let rdfFormat):
+                let chunks = try await syntaxHost.serialize(quads, format: rdfFormat, prefixes: QuadStore.commonPrefixes)
+                return QueryAnswer(
+                    format: format,
+                    ready: chunks,
+                    complete: true,
+                    rest: ChunkStream(PrecomputedChunks([])),
+                    deadline: deadline,
+                    timeLimit: timeLimit
+                )
+            }
+        } catch QueryEvaluationError.timeout {
+            throw RequestError.queryTimeout(seconds: timeLimit)
+        } catch ComputeLimiter.Refusal.timeout {
+            throw RequestError.queryTimeout(seconds: timeLimit)
+        }
+    }
+
+    /// The representation for a query of this form: from `?format=` if given, else from `Accept`.
+    /// - Throws: `RequestError.badRequest` for an unknown `format`, `.notAcceptable` when nothing offered is accepted.
+    package static func negotiate(for form: Query.Form, accept: String?, format: String?) throws(RequestError) -> ResponseFormat {
+        let offers: [Offer<ResponseFormat>]
+        switch form {
+        case .select, .ask: offers = ResponseFormat.resultOffers
+        case .construct, .describe: offers = ResponseFormat.graphOffers
+        }
+        var effectiveAccept = accept
+        if let format {
+            guard let override = FormatParameter.accept(for: format) else {
+                throw .badRequest("unknown format '\(format)': use json, xml, csv, tsv, ttl, nt, nq, trig, rdf or jsonld")
+            }
+            effectiveAccept = override
+        }
+        guard let offer = ContentNegotiation.choose(from: offers, accept: effectiveAccept) else {
+            throw .notAcceptable(offered: ResponseFormat.mediaTypes(offers))
+        }
+        return offer.value
+    }
+
+    /// A protocol dataset IRI (`default-graph-uri`, `named-graph-uri`), which must be absolute.
+    static func graphIRI(_ text: String) throws(RequestError) -> IRI {
+        guard GraphIRI.isAbsolute(text) else { throw .badRequest("'\(text)' is not an absolute IRI") }
+        return IRI(text)
+    }
+
+    /// The chunk source writing `result` in `format` (N-Triples, N-Quads and JSON-LD for graphs; results formats).
+    static func chunkSource(for result: QueryResult, format: ResponseFormat) -> any ChunkSource {
+        switch (result, format) {
+        case (.solutions(let solutions), .results(let resultsFormat)): return SolutionChunks(solutions, format: resultsFormat)
+        case (.boolean(let value), .results(let resultsFormat)): return BooleanChunk(value, format: resultsFormat)
+        case (.graph(let triples), .graph(.jsonLD)):
+            return GraphChunks(.triples(triples), syntax: .jsonLD(prefixes: QuadStore.commonPrefixes))
+        case (.graph(let triples), _): return GraphChunks(.triples(triples), syntax: .lines(graphNames: false))
+        case (.solutions, _), (.boolean, _):
+            preconditionFailure("negotiation offers only results formats for SELECT and ASK")
+        }
+    }
+}
+
+/// What evaluation under a permit produced.
+private enum Computed: Sendable {
+    /// A source with its first chunks pulled.
+    case streaming(ChunkStream, [[UInt8]], complete: Bool)
+    /// Every triple, for raptor to write.
+    case buffered([Quad], RDFFormat)
+}

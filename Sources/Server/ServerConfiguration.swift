@@ -1,0 +1,60 @@
+import Foundation
+
+/// How `lodestar serve` runs: where it listens, what it calls itself, who may write, and how long queries may take.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on; loopback by default.
+    public var host: String
+    public var port: Int
+    /// The server's public URL (`https://data.example.eu`), without a trailing slash: the base of query IRIs, of
+    /// minted graph IRIs and of the service description. By default `http://HOST:PORT`.
+    public var baseURL: String?
+    /// The token writes must present (`Authorization: Bearer …`, or Basic with it as password); `nil` turns writes off.
+    public var updateToken: String?
+    /// Seconds a query may run when it does not ask for a limit with `?timeout=`.
+    public var queryTimeout: Double
+    /// The most seconds `?timeout=` may ask for.
+    public var maxQueryTimeout: Double
+    /// Whether the default graph of queries is the union of every graph.
+    public var unionDefaultGraph: Bool
+    /// How many queries may compute at once; by default one less than the cores (at least one), so that lookups and
+    /// `/health` always find a free thread.
+    public var maxConcurrentQueries: Int
+    /// The largest request body accepted, in bytes (413 past it).
+    public var maxRequestBodySize: Int
+    /// The folder of named queries (`Queries/`); `nil` for none.
+    public var queriesDirectory: String?
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        baseURL: String? = nil,
+        updateToken: String? = nil,
+        queryTimeout: Double = 30,
+        maxQueryTimeout: Double = 300,
+        unionDefaultGraph: Bool = false,
+        maxConcurrentQueries: Int = ServerConfiguration.defaultConcurrentQueries,
+        maxRequestBodySize: Int = 256 << 20,
+        queriesDirectory: String? = "Queries"
+    ) {
+        self.host = host
+        self.port = port
+        self.baseURL = baseURL
+        self.updateToken = updateToken
+        self.queryTimeout = queryTimeout
+        self.maxQueryTimeout = maxQueryTimeout
+        self.unionDefaultGraph = unionDefaultGraph
+        self.maxConcurrentQueries = maxConcurrentQueries
+        self.maxRequestBodySize = maxRequestBodySize
+        self.queriesDirectory = queriesDirectory
+    }
+
+    /// One less than the active cores, at least one.
+    public static var defaultConcurrentQueries: Int { max(1, ProcessInfo.processInfo.activeProcessorCount - 1) }
+
+    /// `baseURL`, or `http://host:port`, without a trailing slash.
+    public var publicBaseURL: String {
+        var url = baseURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
+}

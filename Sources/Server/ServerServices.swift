@@ -1,0 +1,52 @@
+import Logging
+import RDF
+package import Store
+import Synchronization
+
+/// Everything the routes share, built once per server: the services over the store, and the server's settings.
+package final class ServerServices: Sendable {
+    package let configuration: ServerConfiguration
+    package let store: QuadStore
+    package let queries: QueryService
+    package let updates: UpdateService
+    package let graphStore: GraphStoreService
+    package let authorization: UpdateAuthorization
+    package let metrics: ServerMetrics
+    package let namedQueries: NamedQueries
+    let syntaxHost: RDFSyntaxHost
+    private let isShutDown = Mutex(false)
+
+    package init(configuration: ServerConfiguration, store: QuadStore) {
+        self.configuration = configuration
+        self.store = store
+        let syntaxHost = RDFSyntaxHost()
+        self.syntaxHost = syntaxHost
+        let limiter = ComputeLimiter(permits: configuration.maxConcurrentQueries)
+        let baseURL = configuration.publicBaseURL
+        let settings = QuerySettings(
+            baseIRI: baseURL + "/sparql",
+            unionDefaultGraph: configuration.unionDefaultGraph,
+            defaultTimeout: configuration.queryTimeout,
+            maxTimeout: configuration.maxQueryTimeout
+        )
+        queries = QueryService(store: store, limiter: limiter, syntaxHost: syntaxHost, settings: settings)
+        var updateSettings = settings
+        updateSettings.baseIRI = baseURL + "/update"
+        updates = UpdateService(store: store, baseIRI: baseURL + "/update", settings: updateSettings)
+        graphStore = GraphStoreService(store: store, syntaxHost: syntaxHost, limiter: limiter, baseURL: baseURL)
+        authorization = UpdateAuthorization(token: configuration.updateToken)
+        metrics = ServerMetrics()
+        namedQueries = NamedQueries(directory: configuration.queriesDirectory)
+    }
+
+    /// Stops the server's own threads (raptor's, the query threads), once: later calls do nothing.
+    package func shutdown() async {
+        let first = isShutDown.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
+        await syntaxHost.close()
+        await queries.limiter.shutdown()
+    }
+}

@@ -1,0 +1,29 @@
+import RDF
+import SPARQL
+package import Store
+
+/// Runs SPARQL updates that arrive over HTTP: parse against the endpoint's base IRI, apply the protocol's dataset,
+/// then `StoreUpdates.apply` with a deadline and without LOAD of local files.
+package struct UpdateService: Sendable {
+    package let store: QuadStore
+    /// The base IRI of updates without a BASE: the update endpoint's URL.
+    package let baseIRI: String
+    package let settings: QuerySettings
+
+    /// Applies `request` atomically.
+    /// - Throws: `SPARQLSyntaxError` (400), `RequestError` (400, 503 on timeout), `UpdateError` (400), `StoreError`.
+    package func apply(_ request: UpdateRequest) async throws -> WriteReport {
+        let timeLimit = try settings.timeLimit(asked: request.timeout)
+        let update = try request.applyingDataset(to: try SPARQLParser.parseUpdate(request.update, baseIRI: baseIRI))
+        let options = QueryOptions(
+            deadline: .now + .milliseconds(Int64(timeLimit * 1000)),
+            unionDefaultGraph: settings.unionDefaultGraph,
+            baseIRI: baseIRI
+        )
+        do {
+            return try await StoreUpdates.apply(update, to: store, options: options, allowsLoad: false)
+        } catch QueryEvaluationError.timeout {
+            throw RequestError.queryTimeout(seconds: timeLimit)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Server
+import Store
+
+/// `lodestar serve`: the HTTP service (SPARQL query and update, Graph Store, service description) over the store.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the store over HTTP until SIGTERM or SIGINT.")
+
+    @OptionGroup var location: StoreLocation
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: "The server's public URL (default: http://HOST:PORT).")
+    var baseURL: String?
+
+    @Option(help: "The token writes must present (default: $LODESTAR_UPDATE_TOKEN; without one, writes are off).")
+    var updateToken: String?
+
+    @Option(help: "Seconds a query may run unless it asks for less or more with ?timeout=.")
+    var queryTimeout: Double = 30
+
+    @Option(help: "The most seconds ?timeout= may ask for.")
+    var maxQueryTimeout: Double = 300
+
+    @Option(help: "How many queries may compute at once (default: one less than the cores, at least one).")
+    var maxConcurrentQueries: Int?
+
+    @Flag(help: "Make the default graph of queries the union of all graphs.")
+    var unionDefaultGraph = false
+
+    @Option(help: "The folder of named queries served at /queries/{name} and shown on the query page.")
+    var queries = "Queries"
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        guard queryTimeout > 0, maxQueryTimeout > 0 else { throw ValidationError("timeouts must be positive numbers of seconds") }
+        if let maxConcurrentQueries, maxConcurrentQueries < 1 { throw ValidationError("--max-concurrent-queries must be at least 1") }
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            throw ValidationError("--base-url must be an http:// or https:// URL")
+        }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            return handler
+        }
+        let token = updateToken ?? ProcessInfo.processInfo.environment["LODESTAR_UPDATE_TOKEN"]
+        let configuration = ServerConfiguration(
+            host: host,
+            port: port,
+            baseURL: baseURL,
+            updateToken: token,
+            queryTimeout: queryTimeout,
+            maxQueryTimeout: max(queryTimeout, maxQueryTimeout),
+            unionDefaultGraph: unionDefaultGraph,
+            maxConcurrentQueries: maxConcurrentQueries ?? ServerConfiguration.defaultConcurrentQueries,
+            queriesDirectory: FileManager.default.fileExists(atPath: queries) ? queries : nil
+        )
+        let store = try await location.open()
+        if token == nil { Terminal.error("note: writes are off; pass --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) to allow them") }
+        try await LodestarServer(configuration: configuration, store: store).run()
+    }
+}
