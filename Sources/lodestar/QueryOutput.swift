@@ -7,9 +7,13 @@ import Store
 enum QueryOutputFormat {
     case results(QueryResultsFormat)
     case rdf(RDFFormat)
+    /// JSON-LD, written by our own serializer (raptor has none).
+    case jsonLD
 
     init?(name: String) {
-        if let format = QueryResultsFormat(name: name) {
+        if name == "jsonld" || name == "json-ld" {
+            self = .jsonLD
+        } else if let format = QueryResultsFormat(name: name) {
             self = .results(format)
         } else if let format = RDFFormat(name: name) {
             self = .rdf(format)
@@ -30,6 +34,10 @@ enum QueryOutput {
             var serializer = QueryResultsSerializer(format: try resultsFormat(format), sink: Terminal.write)
             try serializer.start(variables: solutions.variables.map(\.name))
             while let row = try solutions.next() { try serializer.write(row) }
+            try serializer.finish()
+        case .graph(var triples) where format.map({ if case .jsonLD = $0 { true } else { false } }) == true:
+            let serializer = JSONLDSerializer(prefixes: QuadStore.commonPrefixes, sink: Terminal.write)
+            while let triple = try triples.next() { try serializer.write(Quad(triple, graph: .defaultGraph)) }
             try serializer.finish()
         case .graph(var triples):
             let rdfFormat = try graphFormat(format)
@@ -52,6 +60,7 @@ enum QueryOutput {
         case nil: return .json
         case .results(let format): return format
         case .rdf(let format): throw QueryOutputError("\(format.rawValue) is for CONSTRUCT and DESCRIBE; use json, xml, csv or tsv")
+        case .jsonLD: throw QueryOutputError("jsonld is for CONSTRUCT and DESCRIBE; use json, xml, csv or tsv")
         }
     }
 
@@ -59,7 +68,8 @@ enum QueryOutput {
         switch format {
         case nil: return .turtle
         case .rdf(let format): return format
-        case .results(let format): throw QueryOutputError("\(format.name) is for SELECT and ASK; use turtle, ntriples, nquads or rdfxml")
+        case .results(let format): throw QueryOutputError("\(format.name) is for SELECT and ASK; use turtle, ntriples, nquads, rdfxml or jsonld")
+        case .jsonLD: preconditionFailure("JSON-LD graphs are written before graphFormat is asked")
         }
     }
 }

@@ -51,3 +51,37 @@ struct CommandLineTests {
         #expect(dump.stdout.split(separator: "\n").count == 2158)
     }
 }
+
+@Suite("lodestar query and update")
+struct QueryCommandTests {
+    @Test func constructWritesEveryGraphFormatIncludingJSONLD() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.path + "/data.nt"
+        try writeSyntheticNTriples(count: 50, prefix: "x", to: file)
+        let store = directory.path + "/store"
+        #expect(try CommandRunner.run(["load", "--store", store, file]).status == 0)
+        let query = "CONSTRUCT { ?s <http://example.org/title> ?t } WHERE { ?s <http://purl.org/dc/terms/title> ?t }"
+        for format in ["turtle", "ntriples", "rdfxml", "jsonld"] {
+            let result = try CommandRunner.run(["query", "--store", store, "--format", format, query])
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            #expect(result.stdout.contains("Solution 3"), "\(format) output holds the titles")
+        }
+        let jsonLD = try CommandRunner.run(["query", "--store", store, "--format", "jsonld", query]).stdout
+        #expect(jsonLD.contains("\"@graph\""))
+    }
+
+    @Test func selectFormatsAndErrors() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = directory.path + "/store"
+        #expect(try CommandRunner.run(["update", "--store", store, "INSERT DATA { <http://e/a> <http://e/p> \"v\" }"]).status == 0)
+        let tsv = try CommandRunner.run(["query", "--store", store, "--format", "tsv", "SELECT ?o WHERE { ?s ?p ?o }"])
+        #expect(tsv.stdout == "?o\n\"v\"\n")
+        let bad = try CommandRunner.run(["query", "--store", store, "SELECT ?o WHERE { ?s ?p ?o"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("line 1 column"))
+        let wrong = try CommandRunner.run(["query", "--store", store, "--format", "jsonld", "SELECT ?o WHERE { ?s ?p ?o }"])
+        #expect(wrong.status != 0)
+    }
+}
