@@ -32,15 +32,8 @@ struct Query: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let text: String
-        var baseIRI: String?
-        if let file {
-            let url = URL(fileURLWithPath: file)
-            text = try String(contentsOf: url, encoding: .utf8)
-            baseIRI = url.absoluteURL.absoluteString
-        } else {
-            text = query!
-        }
+        let source = try SPARQLText(argument: query, file: file)
+        let (text, baseIRI) = (source.text, source.baseIRI)
         let parsed: SPARQL.Query
         do {
             parsed = try SPARQLParser.parseQuery(text, baseIRI: baseIRI)
@@ -49,7 +42,6 @@ struct Query: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let store = try await location.open()
-        defer { Task { try? await store.close() } }
         var options = QueryOptions(unionDefaultGraph: unionDefaultGraph, baseIRI: baseIRI)
         if let timeout { options.deadline = .now + .milliseconds(Int(timeout * 1000)) }
         do {

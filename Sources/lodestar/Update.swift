@@ -22,15 +22,8 @@ struct Update: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var baseIRI: String?
-        let text: String
-        if let file {
-            let url = URL(fileURLWithPath: file)
-            text = try String(contentsOf: url, encoding: .utf8)
-            baseIRI = url.absoluteURL.absoluteString
-        } else {
-            text = update!
-        }
+        let source = try SPARQLText(argument: update, file: file)
+        let (text, baseIRI) = (source.text, source.baseIRI)
         let parsed: SPARQL.Update
         do {
             parsed = try SPARQLParser.parseUpdate(text, baseIRI: baseIRI)
