@@ -24,7 +24,11 @@ struct UpdateDurabilityTests {
         loop.executableURL = URL(fileURLWithPath: "/bin/bash")
         loop.arguments = ["-c", script]
         try loop.run()
-        try await Task.sleep(for: .milliseconds(Int.random(in: 1500...4000)))
+        // Kill at a random moment after the first acknowledgement, however slow the machine is today.
+        for _ in 0..<600 where ((try? String(contentsOfFile: acknowledgements, encoding: .utf8)) ?? "").isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try await Task.sleep(for: .milliseconds(Int.random(in: 0...2500)))
         // Kill the loop first, so no further request starts, then the request in flight.
         kill(loop.processIdentifier, SIGKILL)
         loop.waitUntilExit()

@@ -8,14 +8,16 @@ import Testing
 @Suite struct ComputeLimiterTests {
     @Test func queuedWorkTimesOutAtItsDeadlineWhileTheThreadIsBusy() async throws {
         let limiter = ComputeLimiter(permits: 1)
-        let busy = Task { try await limiter.withPermit(deadline: nil) { Thread.sleep(forTimeInterval: 1.5) } }
-        try await Task.sleep(for: .milliseconds(100))
+        let gate = Gate()
+        let busy = Task { try await limiter.withPermit(deadline: nil) { gate.holdUntilOpened() } }
+        try await waitUntil { gate.isHeld }
         // How soon the refusal comes is a matter for Benchmarks/, not for tests on a shared machine: here only that it
         // is a timeout refusal and that the queue is left empty.
         await #expect(throws: ComputeLimiter.Refusal.timeout) {
             try await limiter.withPermit(deadline: .now + .milliseconds(200)) {}
         }
         #expect(limiter.queuedCount == 0)
+        gate.open()
         try await busy.value
         await #expect(throws: ComputeLimiter.Refusal.timeout) { try await limiter.withPermit(deadline: .now - .seconds(1)) {} }
         #expect(try await limiter.withPermit(deadline: .now + .seconds(5)) { 42 } == 42)
@@ -25,14 +27,19 @@ import Testing
     @Test func workRunsInOrderAndCancelledWorkIsDropped() async throws {
         let limiter = ComputeLimiter(permits: 1)
         let order = Recorder()
-        let busy = Task { try await limiter.withPermit(deadline: nil) { Thread.sleep(forTimeInterval: 0.3) } }
-        try await Task.sleep(for: .milliseconds(50))
+        let gate = Gate()
+        // The thread stays busy until the queue holds exactly what the test put there, whatever the machine's load.
+        let busy = Task { try await limiter.withPermit(deadline: nil) { gate.holdUntilOpened() } }
+        try await waitUntil { gate.isHeld }
         let first = Task { try await limiter.withPermit(deadline: nil) { order.append(1) } }
-        try await Task.sleep(for: .milliseconds(20))
+        try await waitUntil { limiter.queuedCount == 1 }
         let cancelled = Task { try await limiter.withPermit(deadline: nil) { order.append(99) } }
-        try await Task.sleep(for: .milliseconds(20))
+        try await waitUntil { limiter.queuedCount == 2 }
         let second = Task { try await limiter.withPermit(deadline: nil) { order.append(2) } }
+        try await waitUntil { limiter.queuedCount == 3 }
         cancelled.cancel()
+        try await waitUntil { limiter.queuedCount == 2 }
+        gate.open()
         try await busy.value
         try await first.value
         try await second.value
@@ -65,6 +72,28 @@ import Testing
         #expect(limiter.queuedCount == 0)
         await limiter.shutdown()
     }
+}
+
+/// Polls `condition` until it holds; gives up (failing the test) after a minute, which only a hang reaches.
+private func waitUntil(_ condition: () -> Bool) async throws {
+    for _ in 0..<60_000 {
+        if condition() { return }
+        try await Task.sleep(for: .milliseconds(1))
+    }
+    Issue.record("condition never held")
+    throw CancellationError()
+}
+
+/// Keeps a limiter thread busy until the test opens it.
+private final class Gate: Sendable {
+    private let held = Mutex(false)
+    private let opened = DispatchSemaphore(value: 0)
+    var isHeld: Bool { held.withLock { $0 } }
+    func holdUntilOpened() {
+        held.withLock { $0 = true }
+        opened.wait()
+    }
+    func open() { opened.signal() }
 }
 
 /// Shared counters for the contention test.
