@@ -1,6 +1,7 @@
 import Foundation
 package import RDF
 import Redland
+package import Resolver
 import SPARQL
 package import Store
 

@@ -1,4 +1,5 @@
 import RDF
+import Resolver
 import Redland
 package import SPARQL
 package import Store

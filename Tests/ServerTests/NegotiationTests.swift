@@ -1,4 +1,5 @@
 import Redland
+import Resolver
 import SPARQL
 import Testing
 

@@ -2,6 +2,7 @@ import CompressNIO
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Resolver
 
 /// gzip for clients that accept it (`Accept-Encoding: gzip`), applied to textual bodies as they stream: each chunk is
 /// compressed and flushed (`Z_SYNC_FLUSH`), so a streamed result still arrives as it is computed.

@@ -1,4 +1,5 @@
 import Redland
+package import Resolver
 package import SPARQL
 
 /// What a negotiated response is written as: a query results format, an RDF syntax, or the HTML page.

@@ -1,5 +1,6 @@
 package import RDF
 import Redland
+import Resolver
 import SPARQL
 package import Store
 

@@ -1,3 +1,5 @@
+import Resolver
+
 /// A request's `Content-Type`: the media type (lowercased, without parameters) and its parameters (names lowercased).
 package struct ContentType: Sendable, Equatable {
     package var mediaType: String

@@ -1,3 +1,5 @@
+import Resolver
+
 /// A `multipart/form-data` body (RFC 7578), which the Graph Store protocol allows for POST: each part is one RDF
 /// document to merge (https://www.w3.org/TR/sparql11-http-rdf-update/#http-post).
 package enum MultipartBody {

@@ -1,4 +1,5 @@
 import Foundation
+import Resolver
 
 /// Who may write: a request bearing the configured update token, as `Authorization: Bearer TOKEN` or as the password
 /// of `Authorization: Basic` (any user name), which is what SPARQLWrapper, Jena and curl's `-u` send.

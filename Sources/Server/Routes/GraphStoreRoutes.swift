@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import RDF
+import Resolver
 
 /// `/store` (indirect graph identification: `?graph=IRI`, `?default`) and `/graphs/…` (direct identification: the
 /// graph named by the URL itself, as are those a POST to `/store` creates): the SPARQL 1.1 Graph Store HTTP Protocol. Reads are open; writes need the

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import RDF
+import Resolver
 import Redland
 import SPARQL
 import Store

@@ -53,7 +53,7 @@ public enum GraphFormat: Hashable, Sendable {
     }
 
     /// Other media types clients send in `Accept` for this format.
-    var aliases: [String] {
+    package var aliases: [String] {
         switch self {
         case .rdf(.turtle): ["application/x-turtle", "application/turtle", "text/n3"]
         case .rdf(.ntriples): ["text/plain"]
