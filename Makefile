@@ -2,13 +2,16 @@
 
 SHELL := /bin/bash
 APT_PACKAGES := pkg-config libraptor2-dev librdf0-dev librasqal3-dev raptor2-utils
+# What the tests drive as real clients: a headless browser for the PURI pages, Python's RDF tools for everything we send.
+TEST_APT_PACKAGES := chromium curl
+PIP_PACKAGES := rdflib SPARQLWrapper pyshacl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LODESTAR_SHARED ?= $(abspath ../shared)
 STORE ?= ./var/store
 PORT ?= 8080
 export LODESTAR_SHARED
 
-.PHONY: serve test deps build release clean
+.PHONY: serve test deps test-deps build release clean
 
 ## Install the Debian packages Lodestar needs, when any is missing.
 deps:
@@ -17,6 +20,15 @@ deps:
 		echo "Installing Debian packages:" $$missing; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+## Install the clients the tests use, when any is missing.
+test-deps: deps
+	@missing=$$(for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@python3 -c "import rdflib, SPARQLWrapper, pyshacl" 2>/dev/null || python3 -m pip install --quiet $(PIP_PACKAGES)
 
 build: deps
 	swift build
@@ -33,7 +45,7 @@ serve: release
 	.build/release/lodestar serve --store "$(STORE)" --port $(PORT)
 
 ## Build and run every test (unit, real data, crash safety, W3C suites).
-test: deps
+test: test-deps
 	swift build
 	swift test
 
