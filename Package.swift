@@ -88,6 +88,8 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // Python scripts the tests run as real clients; they are not Swift sources.
+            exclude: ["Clients"],
             swiftSettings: swiftSettings
         ),
         // Runs the built `lodestar` binary as a child process: exit codes, messages, and kill -9 in mid-load.
