@@ -17,8 +17,15 @@ struct Update: AsyncParsableCommand {
     @Argument(help: "The update text (or use --file).")
     var update: String?
 
+    @Option(help: "Seconds a LOAD of an http(s) IRI may take, from connecting to the last byte.")
+    var loadTimeout: Double = 60
+
+    @Option(help: "The largest document a LOAD of an http(s) IRI reads, in bytes.")
+    var loadMaxBytes: Int = DocumentLoader.maximumBytes
+
     func validate() throws {
         guard (update == nil) != (file == nil) else { throw ValidationError("give the update as an argument or with --file, not both") }
+        guard loadTimeout > 0, loadMaxBytes > 0 else { throw ValidationError("--load-timeout and --load-max-bytes must be positive") }
     }
 
     func run() async throws {
@@ -33,7 +40,8 @@ struct Update: AsyncParsableCommand {
         }
         let store = try await location.open()
         do {
-            let report = try await StoreUpdates.apply(parsed, to: store)
+            let remote = RemoteLoadPolicy(timeout: .milliseconds(Int(loadTimeout * 1000)), maximumBytes: loadMaxBytes)
+            let report = try await StoreUpdates.apply(parsed, to: store, remoteLoads: remote)
             Terminal.print("\(report.inserted) quads inserted, \(report.deleted) deleted")
         } catch {
             Terminal.error("error: \(error)")
