@@ -71,7 +71,8 @@ struct ArchiMateImportTests {
             #expect(archiMateViews.contains(.iri(iri)), "\(view)")
             #expect(skosViews.contains(.iri(iri)), "\(view)")
             #expect(
-                archiMate.objects(iri, SKOS.prefLabel).compactMap(\.literal?.lexicalForm) == skos.objects(iri, SKOS.prefLabel).compactMap(\.literal?.lexicalForm))
+                archiMate.objects(iri, SKOS.prefLabel).compactMap(\.literal?.lexicalForm)
+                    == skos.objects(iri, SKOS.prefLabel).compactMap(\.literal?.lexicalForm))
         }
     }
 

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import Redland
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// A second, independent reading of an ArchiMate exchange file (a DOM, not the importer's event parser), so tests
 /// derive their expectations from the data instead of from the code under test.

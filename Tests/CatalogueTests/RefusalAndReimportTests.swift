@@ -33,9 +33,11 @@ struct RefusalAndReimportTests {
         let noName = Array(
             "<?xml version=\"1.0\"?>\n<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" identifier=\"m\">\n<elements/>\n</model>\n".utf8)
         let brokenRDF = Array(
-            "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n<rdf:Description rdf:about=\"http://e/a\">\n</rdf:RDF>\n".utf8)
+            "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n<rdf:Description rdf:about=\"http://e/a\">\n</rdf:RDF>\n"
+                .utf8)
         let mismatched = Array(
-            "<?xml version=\"1.0\"?>\n<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\">\n<name>EIRA v6.0.0</name>\n<elements>\n</element>\n</model>\n".utf8)
+            "<?xml version=\"1.0\"?>\n<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\">\n<name>EIRA v6.0.0</name>\n<elements>\n</element>\n</model>\n"
+                .utf8)
         let cases: [(name: String, bytes: [UInt8], code: CatalogueError.Code, line: Int?)] = [
             ("truncated.xml", truncated, .syntax, nil),
             ("catalog.xml", notArchiMate, .notAnEIRARelease, 2),

@@ -4,7 +4,8 @@ import Store
 
 /// Where the shared data lives: `$LODESTAR_SHARED`, else `../shared` beside the package.
 enum Shared {
-    static let root: String = ProcessInfo.processInfo.environment["LODESTAR_SHARED"]
+    static let root: String =
+        ProcessInfo.processInfo.environment["LODESTAR_SHARED"]
         ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared").path
     static var available: Bool { FileManager.default.fileExists(atPath: root + "/data/eira-archimate/v6.0.0/EIRA.xml") }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import Redland
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Runs Foundation's `XMLParser` over bytes and turns its failures into `CatalogueError`s with line and column.
 ///
@@ -35,7 +36,7 @@ enum XMLReading {
     /// libxml2's error number (`xmlParserErrors` in libxml/xmlerror.h), in words for the common ones.
     static func describe(_ code: Int) -> String {
         let words: [Int: String] = [
-            4: "the document is empty", 5: "extra content at the end of the document", 9: "invalid character",
+            4: "no start tag ('<' not found)", 5: "the document ends too early, or goes on after its root element", 9: "invalid character",
             37: "entity not finished", 39: "attribute value not started", 40: "attribute value not finished",
             41: "attribute without value", 65: "a space is required", 68: "a name is required", 72: "'<' expected",
             73: "'>' expected", 74: "'</' expected", 75: "'=' expected", 76: "the end tag does not match its start tag",

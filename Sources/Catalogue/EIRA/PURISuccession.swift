@@ -1,5 +1,5 @@
-public import RDF
 import Foundation
+public import RDF
 
 /// Links each PURI that a later EIRA release renamed to its successor, through the ABB identifier the two share.
 ///

@@ -34,7 +34,8 @@ struct SKOSEdition {
                 error.code == .io ? .io : .syntax, error.message, file: fileName, line: error.line, column: error.column, cause: error)
         }
         let versionInfo = Term.iri(OWL.namespace + "versionInfo")
-        let versions = Set(triples.filter { $0.predicate == versionInfo }.compactMap { $0.object.literal.flatMap { SemanticVersion(findingIn: $0.lexicalForm) } })
+        let versions = Set(
+            triples.filter { $0.predicate == versionInfo }.compactMap { $0.object.literal.flatMap { SemanticVersion(findingIn: $0.lexicalForm) } })
         guard let version = versions.first else {
             throw CatalogueError(.notAnEIRARelease, "cannot tell the EIRA release: no owl:versionInfo with a version X.Y.Z", file: fileName)
         }
