@@ -38,6 +38,10 @@ struct RefusalAndReimportTests {
         let mismatched = Array(
             "<?xml version=\"1.0\"?>\n<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\">\n<name>EIRA v6.0.0</name>\n<elements>\n</element>\n</model>\n"
                 .utf8)
+        let unversioned = Array(
+            "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\"><name>EIRA latest</name><elements/></model>".utf8)
+        let rdfWithoutVersion = Array(
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description rdf:about=\"http://e/a\"/></rdf:RDF>".utf8)
         let cases: [(name: String, bytes: [UInt8], code: CatalogueError.Code, line: Int?)] = [
             ("truncated.xml", truncated, .syntax, nil),
             ("catalog.xml", notArchiMate, .notAnEIRARelease, 2),
@@ -47,6 +51,8 @@ struct RefusalAndReimportTests {
             ("broken.rdf", brokenRDF, .syntax, 4),
             ("text.xml", Array("not xml at all".utf8), .syntax, 1),
             ("mismatch.xml", mismatched, .syntax, 5),
+            ("unversioned.xml", unversioned, .notAnEIRARelease, nil),
+            ("plain.rdf", rdfWithoutVersion, .notAnEIRARelease, nil),
         ]
         try await withTemporaryStore { store in
             try await EIRAImporter.import(EIRADocument(file: Shared.skosV4), into: store)
