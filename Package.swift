@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Redland", dependencies: ["CRedland", "RDF"], swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
         .target(name: "SPARQL", dependencies: ["RDF"], swiftSettings: swiftSettings),
+        // The domain: EIRA importers (SKOS edition, ArchiMate exchange files) and the vocabularies they write.
+        .target(name: "Catalogue", dependencies: ["RDF", "Redland", "Store"], swiftSettings: swiftSettings),
         .target(
             name: "Resolver",
             dependencies: ["RDF", "Redland", "Store", "SPARQL", .product(name: "Mustache", package: "swift-mustache")],
@@ -60,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Server",
+                "RDF", "Redland", "Store", "SPARQL", "Server", "Catalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -78,6 +80,7 @@ let package = Package(
         .testTarget(name: "RDFTests", dependencies: ["RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "RedlandTests", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ConformanceTests", dependencies: ["SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(

@@ -17,3 +17,9 @@ extension NSRecursiveLock {
         return try body()
     }
 }
+
+/// Runs `body` holding the libxml2 lock. For our modules that parse XML with libxml2 outside raptor (FoundationXML's
+/// `XMLParser` is built on it): such a parse must not overlap a raptor world being opened or freed on another thread.
+package func withLibXMLLock<T>(_ body: () throws -> T) rethrows -> T {
+    try libxmlLock.withLock(body)
+}
