@@ -52,7 +52,7 @@ final class RaptorParseSession: ChunkParser {
         }
         let status = chunk.withUnsafeBufferPointer { buffer in
             if format == .rdfxml {
-                return libxmlLock.withLock { raptor_parser_parse_chunk(parser, buffer.baseAddress, buffer.count, isLast ? 1 : 0) }
+                return withLibXMLLock { raptor_parser_parse_chunk(parser, buffer.baseAddress, buffer.count, isLast ? 1 : 0) }
             }
             return raptor_parser_parse_chunk(parser, buffer.baseAddress, buffer.count, isLast ? 1 : 0)
         }
@@ -82,7 +82,7 @@ final class RaptorParseSession: ChunkParser {
         world.log.parser = outerParser
         world.log.release(mark)
         // Freeing an RDF/XML parser frees its libxml2 context.
-        libxmlLock.withLock { raptor_free_parser(parser) }
+        withLibXMLLock { raptor_free_parser(parser) }
     }
 
     deinit { close() }

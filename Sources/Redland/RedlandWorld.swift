@@ -1,4 +1,5 @@
 internal import CRedland
+import RDF
 
 /// The one owner of librdf and raptor state: every model, parse and serializer works through a world.
 ///
@@ -32,12 +33,12 @@ public final class RedlandWorld {
         raptor_world_set_flag(raptor, RAPTOR_WORLD_FLAG_LIBXML_STRUCTURED_ERROR_SAVE, 0)
         // Nor initialise and clean up libcurl's global state (not thread-safe either): Lodestar never fetches over HTTP.
         raptor_world_set_flag(raptor, RAPTOR_WORLD_FLAG_WWW_SKIP_INIT_FINISH, 1)
-        guard libxmlLock.withLock({ raptor_world_open(raptor) }) == 0 else {
-            libxmlLock.withLock { raptor_free_world(raptor) }
+        guard withLibXMLLock({ raptor_world_open(raptor) }) == 0 else {
+            withLibXMLLock { raptor_free_world(raptor) }
             throw RedlandError(.storage, "cannot open a raptor world")
         }
         guard let world = librdf_new_world() else {
-            libxmlLock.withLock { raptor_free_world(raptor) }
+            withLibXMLLock { raptor_free_world(raptor) }
             throw RedlandError(.storage, "cannot create a librdf world")
         }
         librdf_world_set_raptor(world, raptor)
@@ -45,7 +46,7 @@ public final class RedlandWorld {
         self.raptor = raptor
         let context = Unmanaged.passUnretained(log).toOpaque()
         librdf_world_set_logger(world, context, LogCollector.librdfHandler)
-        libxmlLock.withLock { librdf_world_open(world) }
+        withLibXMLLock { librdf_world_open(world) }
         // librdf_world_open points raptor's log at librdf (and rasqal does the same); take it back, after opening.
         raptor_world_set_log_handler(raptor, context, LogCollector.raptorHandler)
         // librdf also makes raptor map every blank node label through one world-wide table (which only grows, and
@@ -57,7 +58,7 @@ public final class RedlandWorld {
     }
 
     deinit {
-        libxmlLock.withLock {
+        withLibXMLLock {
             librdf_free_world(pointer)
             // librdf does not free a raptor world it was given. Freeing one cleans up libxml2's global state.
             raptor_free_world(raptor)

@@ -1,4 +1,5 @@
 import Foundation
+import RDF
 import Redland
 
 #if canImport(FoundationXML)

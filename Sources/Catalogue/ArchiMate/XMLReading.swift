@@ -1,5 +1,5 @@
 import Foundation
-import Redland
+import RDF
 
 #if canImport(FoundationXML)
 import FoundationXML

@@ -16,7 +16,8 @@ enum XMLResultsParser {
         parser.shouldResolveExternalEntities = false
         let reader = XMLResultsReader()
         parser.delegate = reader
-        let succeeded = parser.parse()
+        // libxml2 underneath: never beside a raptor world being opened or freed (RDF/Support/LibXMLLock.swift).
+        let succeeded = withLibXMLLock { parser.parse() }
         if let error = reader.error { throw error }
         guard succeeded else {
             throw QueryResultsSyntaxError(Self.describe(parser.parserError), at: Self.position(of: parser))
