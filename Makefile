@@ -36,10 +36,14 @@ build: deps
 release: deps
 	swift build -c release
 
-## Build, load the EIRA into $(STORE) on first use, and serve it on http://127.0.0.1:$(PORT) until Ctrl-C.
+## Build, import the EIRA (SKOS v4.0.0 and ArchiMate v6.0.0) and Joinup's ADMS-AP sample into $(STORE) on first use,
+## and serve it on http://127.0.0.1:$(PORT) until Ctrl-C.
 serve: release
 	@if [ ! -d "$(STORE)/redland" ]; then \
-		.build/release/lodestar load --store "$(STORE)" --graph http://data.europa.eu/dr8/ "$(LODESTAR_SHARED)/data/eira-skos/EIRA_SKOS.rdf"; \
+		.build/release/lodestar import-eira --store "$(STORE)" "$(LODESTAR_SHARED)/data/eira-skos/EIRA_SKOS.rdf" && \
+		.build/release/lodestar import-eira --store "$(STORE)" "$(LODESTAR_SHARED)/data/eira-archimate/v6.0.0/EIRA.xml" && \
+		.build/release/lodestar load --store "$(STORE)" --graph https://w3id.org/lodestar/graph/joinup/solutions \
+			"$(LODESTAR_SHARED)/data/joinup-federation-fixtures/valid_adms.rdf"; \
 	fi
 	.build/release/lodestar stats --store "$(STORE)"
 	.build/release/lodestar serve --store "$(STORE)" --port $(PORT)
