@@ -5,6 +5,7 @@ Scenarios, in order: 10 000 single-triple INSERT DATA requests; one INSERT DATA 
 WHERE rewriting a predicate on those 100 000; a DELETE WHERE removing them. Lodestar runs them through its Store API
 (each request parsed, executed, journalled with fsync, written to Redland); Oxigraph through pyoxigraph on disk.
 Usage (from the package root): python3 Benchmarks/updates.py [--triples N] [--work DIR]
+Builds release into $LODESTAR_BENCH_BUILD (default /tmp/build-updbench).
 """
 import argparse
 import json
@@ -17,6 +18,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import datagen  # noqa: E402
+
+BUILD_DIR = os.environ.get("LODESTAR_BENCH_BUILD", "/tmp/build-updbench")
 
 OXIGRAPH = r"""
 import json, sys, time
@@ -51,14 +54,15 @@ def main():
     data = os.path.join(work, "data.nt")
     if not os.path.exists(data):
         datagen.generate(data, args.triples)
-    subprocess.run(["swift", "build", "-c", "release"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["swift", "build", "-c", "release", "--scratch-path", BUILD_DIR], check=True, stdout=subprocess.DEVNULL)
+    lodestar, benchmark = os.path.join(BUILD_DIR, "release", "lodestar"), os.path.join(BUILD_DIR, "release", "update-benchmark")
     lodestar_dir, oxigraph_dir = os.path.join(work, "lodestar-updates"), os.path.join(work, "oxigraph-updates")
     for d in (lodestar_dir, oxigraph_dir):
         shutil.rmtree(d, ignore_errors=True)
-    subprocess.run([".build/release/lodestar", "load", "--store", lodestar_dir, data], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([lodestar, "load", "--store", lodestar_dir, data], check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["oxigraph", "load", "--location", oxigraph_dir, "--file", data], check=True, capture_output=True)
 
-    lodestar = json.loads(subprocess.run([".build/release/update-benchmark", lodestar_dir], check=True,
+    lodestar = json.loads(subprocess.run([benchmark, lodestar_dir], check=True,
                                          capture_output=True, text=True).stdout)
     oxigraph = json.loads(subprocess.run([sys.executable, "-c", OXIGRAPH, oxigraph_dir], check=True,
                                          capture_output=True, text=True).stdout)

@@ -30,8 +30,10 @@ struct PersistenceTests {
         try await store.insert((0..<100).map { quad("s\($0)", "p", "o") })  // rebuilt afresh
         try await store.insert((0..<5).map { quad("small\($0)", "p", "o") })  // in place
         try await store.apply(ChangeSet(deletions: (0..<10).map { quad("s\($0)", "p", "o") }, insertions: (0..<15).map { quad("copy\($0)", "p", "o", graph: "g") }))  // copied
+        // Removals walk their graph in librdf's contexts index: removing most of a graph rebuilds instead.
+        try await store.remove((10..<95).map { quad("s\($0)", "p", "o") })
         let expected = Set(store.snapshot().allQuads)
-        #expect(expected.count == 110)
+        #expect(expected.count == 25)
         try await store.close()
         let reopened = try await QuadStore.open(options)
         #expect(Set(reopened.snapshot().allQuads) == expected)
