@@ -1,5 +1,6 @@
 package import Prometheus
 package import Store
+import Synchronization
 
 /// The server's Prometheus metrics, in a registry of its own (not the process-wide `MetricsSystem`, which can be
 /// bootstrapped once per process: tests run many servers).
@@ -79,11 +80,30 @@ package final class ServerMetrics: Sendable {
     /// Counts one answered request.
     /// - Parameter route: the route pattern (`/sparql`, `/graphs/{id}`), never the raw path.
     package func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        let labels = [("route", route), ("method", method), ("status", String(status))]
-        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
-        registry.makeDurationHistogram(descriptor: Self.requestDuration, labels: [("route", route)], buckets: Self.requestBuckets)
-            .record(duration)
+        let key = RequestLabels(route: route, method: method, status: status)
+        // The registry builds each metric's name on every lookup: keep the metrics of labels already seen.
+        let metrics = requestMetrics.withLock { cache in
+            if let known = cache[key] { return known }
+            let labels = [("route", route), ("method", method), ("status", String(status))]
+            let made = (
+                registry.makeCounter(descriptor: Self.requests, labels: labels),
+                registry.makeDurationHistogram(descriptor: Self.requestDuration, labels: [("route", route)], buckets: Self.requestBuckets)
+            )
+            cache[key] = made
+            return made
+        }
+        metrics.0.increment()
+        metrics.1.record(duration)
     }
+
+    /// The labels of one request counter.
+    private struct RequestLabels: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
+
+    private let requestMetrics = Mutex<[RequestLabels: (Counter, DurationHistogram)]>([:])
 
     package func recordQuery(duration: Duration) { queryDuration.record(duration) }
 
