@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Server",
+                "RDF", "Redland", "Store", "SPARQL", "Resolver", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -79,6 +79,7 @@ let package = Package(
         .testTarget(name: "RedlandTests", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResolverTests", dependencies: ["Resolver", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ConformanceTests", dependencies: ["SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerTests",
