@@ -21,6 +21,8 @@ import Testing
             let view = try page("view/TestView", store)
             #expect(!view.contains("<script>"))
             #expect(view.contains("Alpha &lt;script&gt;"))
+            // Absent values leave no trace (an optional printed as "nil" once did).
+            #expect(!view.contains("nil") && !view.contains("badge id"))
         }
     }
 
@@ -31,6 +33,7 @@ import Testing
             #expect(html.contains("<h3>Description</h3><p>First line of A.<br>Second line of A.<br></p><p>Another paragraph.<br></p>"))
             #expect(html.contains("<h3>Interoperability saliency</h3><p>Salient &amp; important.<br></p>"))
             #expect(html.contains("<h3>Examples</h3><p>An example.<br></p>"))
+            #expect(html.contains(#"<a href="/dr8/Beta">Beta</a> <small>ABB2</small>"#))
             #expect(html.contains(#"<h2>Views <small>(1)</small></h2>"#))
             #expect(html.contains(#"<a href="/dr8/view/TestView">Test view</a>"#))
             #expect(html.contains(#"<h2>Broader <small>(1)</small></h2>"#) && html.contains(#"<a href="/dr8/Gamma">Gamma</a>"#))

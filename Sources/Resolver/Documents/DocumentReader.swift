@@ -8,6 +8,10 @@ struct DocumentReader {
     /// The predicates whose objects name a resource for people (in order of preference): a page shows them instead of the IRI.
     static let labelPredicates = [SKOS.prefLabel, RDFS.label, DCTerms.title, IRI("http://xmlns.com/foaf/0.1/name")]
 
+    /// What a document carries about each IRI it links to: its labels, and its identifier (an ABB id), so that
+    /// lists of linked blocks can show both.
+    static let linkedIRIPredicates = labelPredicates + [DCTerms.identifier]
+
     /// Past this many quads pointing at one resource, the rest are left out of its document (a hub such as a
     /// class IRI would otherwise pull in half the store); its own triples are always complete.
     static let inboundLimit = 5_000
@@ -65,9 +69,9 @@ private struct QuadCollector {
         }
     }
 
-    /// Adds the labels of every IRI the collected quads link to (objects, and subjects of inbound triples).
+    /// Adds the labels and identifiers of every IRI the collected quads link to (objects, and subjects of inbound triples).
     mutating func addLabels(except own: TermID) {
-        let labelIDs = DocumentReader.labelPredicates.compactMap { snapshot.id(of: .iri($0)) }
+        let labelIDs = DocumentReader.linkedIRIPredicates.compactMap { snapshot.id(of: .iri($0)) }
         guard !labelIDs.isEmpty else { return }
         var linked: [TermID] = []
         var seenLinks: Set<TermID> = [own]

@@ -18,7 +18,7 @@ struct DefinitionText {
             if !paragraph.isEmpty { current.paragraphs.append(paragraph) }
             paragraph = []
         }
-        for rawLine in Self.decodingEntities(text).split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in Self.decodingEntities(text).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = rawLine.trimmingSpaces
             if let marker = Self.markers.first(where: { line.hasPrefix($0) }) {
                 endParagraph()

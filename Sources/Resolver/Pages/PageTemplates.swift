@@ -24,7 +24,7 @@ enum PageTemplates {
         .badge { display: inline-block; background: var(--soft); border: 1px solid var(--line); border-radius: 999px; padding: .05rem .6rem; font-size: .85rem; margin: 0 .3rem .3rem 0; color: var(--ink); }
         .badge.id { background: var(--accent); color: #fff; border-color: var(--accent); }
         .deprecated { background: var(--warnbg); color: var(--warn); border-left: 4px solid var(--warn); padding: .75rem 1rem; margin: 1rem 0; border-radius: 4px; }
-        .definition p { margin: .4rem 0 .8rem; max-width: 46rem; }
+        .definition p { margin: .4rem 0 .8rem; max-width: 46rem; overflow-wrap: anywhere; }
         aside section { background: var(--soft); border-radius: 8px; padding: .8rem 1rem; margin-bottom: 1rem; }
         aside h2 { margin-top: 0; border: 0; font-size: 1rem; }
         ul.links { list-style: none; padding: 0; margin: 0; }
@@ -73,6 +73,10 @@ enum PageTemplates {
         <div class="definition">
         {{#definition}}{{#heading}}<h3>{{heading}}</h3>{{/heading}}{{#paragraphs}}<p>{{#lines}}{{.}}<br>{{/lines}}</p>{{/paragraphs}}{{/definition}}
         </div>
+        {{#members}}
+        <h2>Building blocks in this view <small>({{count}})</small></h2>
+        <ul class="links columns members">{{#links}}<li><a href="{{href}}">{{label}}</a>{{#note}} <small>{{note}}</small>{{/note}}</li>{{/links}}</ul>
+        {{/members}}
         {{#hasRelations}}<h2>ArchiMate relations</h2>{{/hasRelations}}
         {{#relations}}
         <h3>{{type}}</h3>

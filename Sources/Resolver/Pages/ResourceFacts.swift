@@ -7,6 +7,7 @@ struct ResourceFacts {
     private(set) var outbound: [IRI: [Term]] = [:]
     private(set) var inbound: [IRI: [IRI]] = [:]
     private var labels: [IRI: (label: String, rank: Int)] = [:]
+    private var identifiers: [IRI: String] = [:]
 
     init(document: PURIDocument) {
         iri = document.iri
@@ -17,6 +18,9 @@ struct ResourceFacts {
                 if !(outbound[predicate]?.contains(quad.object) ?? false) { outbound[predicate, default: []].append(quad.object) }
             } else if quad.object == own, case .iri(let source) = quad.subject {
                 if !(inbound[predicate]?.contains(source) ?? false) { inbound[predicate, default: []].append(source) }
+            }
+            if predicate == DCTerms.identifier, case .iri(let subject) = quad.subject, case .literal(let literal) = quad.object {
+                identifiers[subject] = literal.lexicalForm
             }
             if case .iri(let subject) = quad.subject, case .literal(let literal) = quad.object,
                 let predicateRank = DocumentReader.labelPredicates.firstIndex(of: predicate)
@@ -31,6 +35,9 @@ struct ResourceFacts {
 
     /// The label of `iri`, or `nil` when the document holds none.
     func label(of iri: IRI) -> String? { labels[iri]?.label }
+
+    /// The identifier (`dct:identifier`, an ABB id such as `ABB9`) of `iri`, if the document holds one.
+    func identifier(of iri: IRI) -> String? { identifiers[iri] }
 
     /// The objects of `predicate` on the resource.
     func objects(_ predicate: IRI) -> [Term] { outbound[predicate] ?? [] }

@@ -12,20 +12,25 @@ struct ResourcePage {
         var model: [String: Any] = [
             "title": title,
             "iri": iri.value,
-            "identifier": facts.text(DCTerms.identifier) as Any,
             "types": facts.linkedIRIs(RDFVocabulary.type).map { PageLinks.localName($0) },
             "namespaceHref": "/\(document.namespace.name)",
             "namespaceName": document.namespace.name,
         ]
+        // Only values that exist go in: mustache would print an absent optional as "nil".
+        if let identifier = facts.identifier(of: iri) { model["identifier"] = identifier }
         if facts.isDeprecated {
             let successors = unique(facts.linkedIRIs(DCTerms.isReplacedBy) + facts.sources(DCTerms.replaces))
             model["deprecated"] = ["replacements": successors.map { links.link($0, label: facts.label(of: $0)) }]
         }
         if let definition = facts.text(SKOS.definition) {
             model["definition"] = DefinitionText(definition).parts.map { part -> [String: Any] in
-                ["heading": part.heading as Any, "paragraphs": part.paragraphs.map { ["lines": $0] }]
+                var values: [String: Any] = ["paragraphs": part.paragraphs.map { ["lines": $0] }]
+                if let heading = part.heading { values["heading"] = heading }
+                return values
             }
         }
+        let members = facts.linkedIRIs(SKOS.member).map { links.link($0, label: facts.label(of: $0), note: facts.identifier(of: $0)) }
+        if !members.isEmpty { model["members"] = ["count": members.count, "links": sortedByLabel(members)] }
         model["groups"] = groups(facts)
         let relations = archiMateRelations(facts)
         model["relations"] = relations
@@ -43,7 +48,6 @@ struct ResourcePage {
     private func groups(_ facts: ResourceFacts) -> [[String: Any]] {
         let candidates: [(String, [IRI])] = [
             ("Views", facts.sources(SKOS.member)),
-            ("Building blocks in this view", facts.linkedIRIs(SKOS.member)),
             ("Broader", unique(facts.linkedIRIs(SKOS.broader) + facts.sources(SKOS.narrower))),
             ("Narrower", unique(facts.linkedIRIs(SKOS.narrower) + facts.sources(SKOS.broader))),
             ("Related", unique(facts.linkedIRIs(SKOS.related) + facts.sources(SKOS.related))),
@@ -52,7 +56,7 @@ struct ResourcePage {
         ]
         return candidates.compactMap { title, iris in
             guard !iris.isEmpty else { return nil }
-            let entries = iris.map { links.link($0, label: facts.label(of: $0)) }
+            let entries = iris.map { links.link($0, label: facts.label(of: $0), note: facts.identifier(of: $0)) }
             return ["title": title, "count": entries.count, "links": sortedByLabel(entries)]
         }
     }
