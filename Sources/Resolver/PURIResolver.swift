@@ -62,6 +62,22 @@ public struct PURIResolver: Sendable {
         return PURIDocument(subject: .resource(iri), namespace: namespace, local: local, quads: quads, version: snapshot.version)
     }
 
+    /// Whether `snapshot` mentions the PURI of `local` (as subject or object); the namespace itself always exists.
+    /// Cheap: one dictionary lookup and at most two index range lookups, for redirects that need not read the document.
+    /// - Throws: `ResolverError.unknownPURI` with the nearest known PURIs when it does not.
+    public func checkKnown(namespace: PURINamespace, local: String, in snapshot: Snapshot) throws(ResolverError) {
+        guard !local.isEmpty else { return }
+        let iri = namespace.puri(local: local)
+        // The dictionary keeps terms whose quads were all removed: ask the indexes, which see removals.
+        if let id = snapshot.id(of: .iri(iri)),
+            snapshot.quads(matching: EncodedQuadPattern(subject: id)).contains(where: { _ in true })
+                || snapshot.quads(matching: EncodedQuadPattern(object: id)).contains(where: { _ in true })
+        {
+            return
+        }
+        throw .unknownPURI(iri, suggestions: suggestions(for: local, in: namespace, snapshot: snapshot))
+    }
+
     /// The known PURIs of `namespace` whose local parts are nearest `local` (edit distance), at most `limit`.
     public func suggestions(for local: String, in namespace: PURINamespace, snapshot: Snapshot, limit: Int = 5) -> [IRI] {
         index(of: namespace, in: snapshot).nearest(to: local, limit: limit).map { namespace.puri(local: $0) }

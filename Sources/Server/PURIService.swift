@@ -39,6 +39,12 @@ package struct PURIService: Sendable {
         try resolver.document(namespace: namespace, local: local, in: store.snapshot())
     }
 
+    /// Whether the latest snapshot mentions the PURI.
+    /// - Throws: `ResolverError.unknownPURI` with suggestions.
+    package func checkKnown(namespace: PURINamespace, local: String) throws(ResolverError) {
+        try resolver.checkKnown(namespace: namespace, local: local, in: store.snapshot())
+    }
+
     /// The nearest known PURIs of `namespace` to `local`.
     package func suggestions(for local: String, in namespace: PURINamespace) -> [IRI] {
         resolver.suggestions(for: local, in: namespace, snapshot: store.snapshot())

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct DefinitionTextTests {
     @Test func splitsEIRADefinitionsIntoPartsAndParagraphs() {
-        let text = "DESCRIPTION:\nA thing.\nMore.\n\nSecond.\n\nINTEROPERABILITY SALIENCY: inline start\nWhy.\n\nEXAMPLES:\nOne &amp;quot;x&amp;quot;.\n\nAttributes:\n- ID: key"
+        let text =
+            "DESCRIPTION:\nA thing.\nMore.\n\nSecond.\n\nINTEROPERABILITY SALIENCY: inline start\nWhy.\n\nEXAMPLES:\nOne &amp;quot;x&amp;quot;.\n\nAttributes:\n- ID: key"
         let parts = DefinitionText(text).parts
         #expect(parts.map(\.heading) == ["Description", "Interoperability saliency", "Examples", "Attributes"])
         #expect(parts[0].paragraphs == [["A thing.", "More."], ["Second."]])

@@ -13,7 +13,16 @@ import Testing
             let alpha = Term.iri(Fixture.iri("Alpha"))
             let graphs = Set(document.quads.filter { $0.subject == alpha || $0.object == alpha }.map(\.graph))
             #expect(graphs == Set([Fixture.skos, Fixture.archimate, Fixture.mappings, Fixture.solutions].map { GraphName.iri(IRI($0)) }))
-            #expect(document.quads.contains(Quad(alpha, .iri(RDFVocabulary.type), .iri("https://w3id.org/lodestar/archimate#BusinessObject"), graph: .iri(IRI(Fixture.archimate)))))
+            #expect(
+                document.quads.contains(
+                    Quad(
+                        alpha,
+                        .iri(RDFVocabulary.type),
+                        .iri("https://w3id.org/lodestar/archimate#BusinessObject"),
+                        graph: .iri(IRI(Fixture.archimate))
+                    )
+                )
+            )
             #expect(document.quads.contains { $0.subject == .iri(Fixture.iri("Delta")) && $0.object == alpha })
             // Grouped: once a graph's quads end, that graph does not come back.
             var finished: Set<GraphName> = []
@@ -39,7 +48,9 @@ import Testing
         try await Fixture.withStore { store in
             let document = try resolver.document(namespace: .dr8, local: "Alpha", in: store.snapshot())
             func labels(_ local: String) -> [String] {
-                document.quads.filter { $0.subject == .iri(Fixture.iri(local)) && $0.predicate != .iri(DCTerms.identifier) }.compactMap(\.object.literal?.lexicalForm)
+                document.quads.filter { $0.subject == .iri(Fixture.iri(local)) && $0.predicate != .iri(DCTerms.identifier) }.compactMap(
+                    \.object.literal?.lexicalForm
+                )
             }
             #expect(Set(labels("Beta")) == ["Beta", "Bêta"])
             #expect(labels("Gamma") == ["Gamma"])
@@ -79,7 +90,10 @@ import Testing
             do {
                 _ = try resolver.document(namespace: .dr8, local: "Alpah", in: store.snapshot())
             } catch let error as ResolverError {
-                guard case .unknownPURI(let iri, let suggestions) = error else { Issue.record("\(error)"); return }
+                guard case .unknownPURI(let iri, let suggestions) = error else {
+                    Issue.record("\(error)")
+                    return
+                }
                 #expect(iri == Fixture.iri("Alpah"))
                 #expect(suggestions.first == Fixture.iri("Alpha"))
                 #expect(suggestions.count == 5)
@@ -97,12 +111,26 @@ import Testing
             #expect(before.entityTag(for: .html) == again.entityTag(for: .html))
             #expect(before.entityTag(for: .html) != before.entityTag(for: .graph(.rdf(.turtle))))
             #expect(before.entityTag(for: .html).hasPrefix("\"") && before.entityTag(for: .html).hasSuffix("\""))
-            try await store.apply(ChangeSet(insertions: [Quad(.iri(Fixture.iri("Beta")), .iri(SKOS.altLabel), .string("B"), graph: .iri(IRI(Fixture.skos)))]))
+            try await store.apply(
+                ChangeSet(insertions: [Quad(.iri(Fixture.iri("Beta")), .iri(SKOS.altLabel), .string("B"), graph: .iri(IRI(Fixture.skos)))])
+            )
             let after = try resolver.document(namespace: .dr8, local: "Beta", in: store.snapshot())
             #expect(after.entityTag(for: .html) != before.entityTag(for: .html))
             // A write elsewhere leaves the tag alone.
             try await store.apply(ChangeSet(insertions: [Quad(.iri("http://example.org/x"), .iri(RDFS.label), .string("x"))]))
             #expect(try resolver.document(namespace: .dr8, local: "Beta", in: store.snapshot()).entityTag(for: .html) == after.entityTag(for: .html))
+        }
+    }
+
+    @Test func knownPURIsAreThoseTheStoreStillMentions() async throws {
+        try await Fixture.withStore { store in
+            try resolver.checkKnown(namespace: .dr8, local: "Gamma", in: store.snapshot())
+            try resolver.checkKnown(namespace: .dr8, local: "", in: store.snapshot())
+            #expect(throws: ResolverError.self) { try resolver.checkKnown(namespace: .dr8, local: "Gama", in: store.snapshot()) }
+            let gamma = store.snapshot().allQuads.filter { $0.subject == .iri(Fixture.iri("Gamma")) || $0.object == .iri(Fixture.iri("Gamma")) }
+            try await store.apply(ChangeSet(deletions: gamma))
+            #expect(throws: ResolverError.self) { try resolver.checkKnown(namespace: .dr8, local: "Gamma", in: store.snapshot()) }
+            #expect(throws: ResolverError.self) { try resolver.document(namespace: .dr8, local: "Gamma", in: store.snapshot()) }
         }
     }
 }

@@ -1,5 +1,5 @@
-import Resolver
 import Redland
+import Resolver
 import Testing
 
 /// The representation each client gets for a PURI, from the Accept strings those clients really send.
@@ -9,7 +9,8 @@ import Testing
         "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7"
     static let safari = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     /// `rapper -i turtle URL` (raptor 2.0.15, captured on this machine).
-    static let rapperTurtle = "text/turtle, application/x-turtle, application/turtle, text/n3;q=0.3, text/rdf+n3;q=0.3, application/rdf+n3;q=0.3, */*;q=0.1"
+    static let rapperTurtle =
+        "text/turtle, application/x-turtle, application/turtle, text/n3;q=0.3, text/rdf+n3;q=0.3, application/rdf+n3;q=0.3, */*;q=0.1"
     /// `rapper -g URL` (every parser raptor has, captured on this machine).
     static let rapperGuess =
         "application/rdf+xml, text/rdf;q=0.6, application/n-triples, text/plain;q=0.1, text/turtle, application/x-turtle, application/turtle, "

@@ -21,7 +21,10 @@ struct PURIBrowserTests {
             let port = try #require(client.port)
             let pages = [
                 ("abb-PublicPolicy", "/doc/dr8/PublicPolicy.html", "Public Policy", [#"href="/dr8/LegalAct""#, #"href="/dr8/view/LegalView""#]),
-                ("view-LegalView", "/doc/dr8/view/LegalView.html", "Legal View", [#"href="/dr8/PublicPolicy""#, #"href="/dr8/LegalAgreements/InternationalTreaties""#]),
+                (
+                    "view-LegalView", "/doc/dr8/view/LegalView.html", "Legal View",
+                    [#"href="/dr8/PublicPolicy""#, #"href="/dr8/LegalAgreements/InternationalTreaties""#]
+                ),
                 ("namespace-dr8", "/doc/dr8.html", "", [#"href="/dr8/view/LegalView""#]),
             ]
             for (name, path, label, links) in pages {

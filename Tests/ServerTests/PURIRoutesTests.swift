@@ -15,17 +15,22 @@ struct PURIRoutesTests {
     static let firefox = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     static let base = "http://lodestar.test"
 
-    func withEIRA<T: Sendable>(_ configuration: ServerConfiguration = TestServer.configuration(), _ test: @Sendable @escaping (any TestClientProtocol) async throws -> T) async throws -> T {
+    func withEIRA<T: Sendable>(
+        _ configuration: ServerConfiguration = TestServer.configuration(),
+        _ test: @Sendable @escaping (any TestClientProtocol) async throws -> T
+    ) async throws -> T {
         try await TestServer.run(configuration, data: "") { client, store in
             try await EIRAData.load(into: store)
             return try await test(client)
         }
     }
 
-    @Test(arguments: [
-        (firefox, "html"), (nil, "html"), ("*/*", "html"), ("text/turtle", "ttl"), ("application/rdf+xml", "rdf"),
-        ("application/n-triples", "nt"), ("application/ld+json", "jsonld"), ("text/turtle;q=0.9, */*;q=0.1", "ttl"),
-    ] as [(String?, String)])
+    @Test(
+        arguments: [
+            (firefox, "html"), (nil, "html"), ("*/*", "html"), ("text/turtle", "ttl"), ("application/rdf+xml", "rdf"),
+            ("application/n-triples", "nt"), ("application/ld+json", "jsonld"), ("text/turtle;q=0.9, */*;q=0.1", "ttl"),
+        ] as [(String?, String)]
+    )
     func aPURIAnswers303ToTheDocumentAcceptPrefers(accept: String?, ext: String) async throws {
         try await withEIRA { client in
             let response = try await client.get("/dr8/PublicPolicy", accept: accept)
@@ -59,7 +64,12 @@ struct PURIRoutesTests {
                 let quads = try parseRDF(response.bytes, format: .turtle, baseIRI: location)
                 #expect(quads.contains { $0.subject == .iri(iri) || $0.object == .iri(iri) }, "\(iri.value)")
                 if let prefLabel {
-                    #expect(quads.contains { $0.subject == .iri(iri) && $0.predicate == .iri(SKOS.prefLabel) && $0.object.literal?.lexicalForm == prefLabel }, "\(iri.value)")
+                    #expect(
+                        quads.contains {
+                            $0.subject == .iri(iri) && $0.predicate == .iri(SKOS.prefLabel) && $0.object.literal?.lexicalForm == prefLabel
+                        },
+                        "\(iri.value)"
+                    )
                 }
                 // raptor's own command line reads a sample of them too (every 20th, and the multi-segment one).
                 if index % 20 == 0 || path.contains("InternationalTreaties") {
@@ -100,7 +110,11 @@ struct PURIRoutesTests {
             #expect(page.headers[.contentLocation] == "\(Self.base)/doc/dr8/PublicPolicy.html")
             let links = page.headers[values: .link]
             for representation in Representation.all {
-                #expect(links.contains("<\(Self.base)/doc/dr8/PublicPolicy.\(representation.fileExtension)>; rel=\"alternate\"; type=\"\(representation.mediaType)\""))
+                #expect(
+                    links.contains(
+                        "<\(Self.base)/doc/dr8/PublicPolicy.\(representation.fileExtension)>; rel=\"alternate\"; type=\"\(representation.mediaType)\""
+                    )
+                )
             }
             let turtle = try await client.get("/doc/dr8/PublicPolicy", accept: "text/turtle")
             #expect(turtle.headers[.contentLocation] == "\(Self.base)/doc/dr8/PublicPolicy.ttl")
@@ -127,7 +141,9 @@ struct PURIRoutesTests {
             let quads = try parseRDF(turtle.bytes, format: .turtle)
             let old = Term.iri("http://data.europa.eu/dr8/DescriptiveMetadata")
             #expect(quads.contains { $0.subject == old && $0.predicate == .iri(OWL.deprecated) && $0.object.literal?.lexicalForm == "true" })
-            #expect(quads.contains { $0.subject == .iri("http://data.europa.eu/dr8/Data") && $0.predicate == .iri(DCTerms.replaces) && $0.object == old })
+            #expect(
+                quads.contains { $0.subject == .iri("http://data.europa.eu/dr8/Data") && $0.predicate == .iri(DCTerms.replaces) && $0.object == old }
+            )
             let page = try await client.get("/doc/dr8/DescriptiveMetadata.html")
             #expect(page.text.contains(#"<strong>Deprecated.</strong>"#))
             #expect(page.text.contains(#"Replaced by <a class="replacement" href="/dr8/Data">Data</a>."#))
@@ -228,7 +244,11 @@ struct PURIRoutesTests {
             let redirect = try await client.get("/ex/alice", accept: "application/n-quads")
             #expect(redirect.headers[.location] == "\(Self.base)/doc/ex/alice.nq")
             let nquads = try await client.get("/doc/ex/alice.nq")
-            #expect(nquads.text.contains("<http://example.org/alice> <http://xmlns.com/foaf/0.1/knows> <http://example.org/bob> <http://example.org/g1> ."))
+            #expect(
+                nquads.text.contains(
+                    "<http://example.org/alice> <http://xmlns.com/foaf/0.1/knows> <http://example.org/bob> <http://example.org/g1> ."
+                )
+            )
             #expect(nquads.text.contains("<http://example.org/bob> <http://xmlns.com/foaf/0.1/name> \"Bob\"@en ."))
             #expect(try await client.get("/dr8/PublicPolicy").status == .notFound)
         }

@@ -41,7 +41,9 @@ enum EIRAData {
             for term in [quad.subject, quad.object] {
                 if let iri = term.iri, iri.value.hasPrefix("http://data.europa.eu/dr8") { iris.insert(iri) }
             }
-            if quad.predicate == .iri(SKOS.prefLabel), let iri = quad.subject.iri, let literal = quad.object.literal { labels[iri] = literal.lexicalForm }
+            if quad.predicate == .iri(SKOS.prefLabel), let iri = quad.subject.iri, let literal = quad.object.literal {
+                labels[iri] = literal.lexicalForm
+            }
         }
         return iris.sorted().map { ($0, labels[$0]) }
     }

@@ -90,7 +90,8 @@ private struct QuadCollector {
         var graphOrder: [TermID: Int] = [:]
         for quad in order where graphOrder[quad.graph] == nil { graphOrder[quad.graph] = graphOrder.count }
         let sorted = order.enumerated().sorted { lhs, rhs in
-            let left = graphOrder[lhs.element.graph]!, right = graphOrder[rhs.element.graph]!
+            let left = graphOrder[lhs.element.graph]!
+            let right = graphOrder[rhs.element.graph]!
             return left != right ? left < right : lhs.offset < rhs.offset
         }
         return sorted.map { snapshot.quad(for: $0.element) }

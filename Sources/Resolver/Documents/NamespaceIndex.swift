@@ -7,7 +7,9 @@ struct NamespaceIndex: Sendable {
     /// Local part and term ID of each PURI, sorted by local part.
     let entries: [(local: String, id: TermID)]
 
-    static let describingPredicates = [RDFVocabulary.type, SKOS.prefLabel, RDFS.label, SKOS.inScheme, IRI(SKOS.namespace + "topConceptOf"), DCTerms.identifier]
+    static let describingPredicates = [
+        RDFVocabulary.type, SKOS.prefLabel, RDFS.label, SKOS.inScheme, IRI(SKOS.namespace + "topConceptOf"), DCTerms.identifier,
+    ]
 
     init(namespace: PURINamespace, snapshot: Snapshot) {
         var checked: Set<TermID> = []

@@ -1,5 +1,5 @@
-public import RDF
 import Mustache
+public import RDF
 
 /// Renders PURI documents as HTML pages through the templates of `PageTemplates`.
 public struct PageRenderer: Sendable {

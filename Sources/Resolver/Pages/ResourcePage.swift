@@ -82,7 +82,8 @@ struct ResourcePage {
             var row: [String: Any] = ["predicate": links.link(predicate, label: nil)]
             switch quad.object {
             case .iri(let object): row["object"] = links.link(object, label: facts.label(of: object))
-            case .literal(let literal): row["text"] = literal.lexicalForm.count > 300 ? String(literal.lexicalForm.prefix(300)) + "…" : literal.lexicalForm
+            case .literal(let literal):
+                row["text"] = literal.lexicalForm.count > 300 ? String(literal.lexicalForm.prefix(300)) + "…" : literal.lexicalForm
             case .blankNode(let node): row["text"] = "_:" + node.id
             }
             if byGraph.last?.graph == graph { byGraph[byGraph.count - 1].rows.append(row) } else { byGraph.append((graph, [row])) }

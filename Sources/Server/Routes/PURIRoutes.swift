@@ -41,7 +41,7 @@ struct PURIRoutes {
     private func seeOther(namespace: PURINamespace, local: String, request: Request) async throws -> Response {
         let (_, path) = try puris.resolver.seeOther(namespace: namespace, local: local, accept: request.accept)
         do {
-            _ = try puris.document(namespace: namespace, local: local)
+            try puris.checkKnown(namespace: namespace, local: local)
         } catch {
             return notFound(error, namespace: namespace, accept: request.accept, head: request.method == .head)
         }
