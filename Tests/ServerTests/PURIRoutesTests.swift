@@ -89,6 +89,9 @@ struct PURIRoutesTests {
             let tag = try #require(first.headers[.eTag])
             #expect(first.headers[.vary] == "Accept")
             #expect(first.headers[.contentLocation] == nil)
+            // Browser scripts on other origins may read the tag and the alternates (CORS).
+            let exposed = first.headers[.accessControlExposeHeaders] ?? ""
+            #expect(exposed.contains("ETag") && exposed.contains("Link"))
             let again = try await client.get("/doc/dr8/PublicPolicy.ttl", headers: [.ifNoneMatch: tag])
             #expect(again.status == .notModified)
             #expect(again.body.readableBytes == 0)
