@@ -14,7 +14,7 @@ public struct PURIResolver: Sendable {
     public let namespaces: PURINamespaces
     private let indexes = IndexCache()
 
-    public init(namespaces: PURINamespaces = try! PURINamespaces()) {
+    public init(namespaces: PURINamespaces = .standard) {
         self.namespaces = namespaces
     }
 

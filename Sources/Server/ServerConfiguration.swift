@@ -38,7 +38,7 @@ public struct ServerConfiguration: Sendable {
         maxConcurrentQueries: Int = ServerConfiguration.defaultConcurrentQueries,
         maxRequestBodySize: Int = 256 << 20,
         queriesDirectory: String? = "Queries",
-        puriNamespaces: PURINamespaces = try! PURINamespaces()
+        puriNamespaces: PURINamespaces = .standard
     ) {
         self.host = host
         self.port = port

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct NamespaceTests {
     @Test func dr8MapsPathsToPURIsAndBack() throws {
-        let namespaces = try PURINamespaces()
+        let namespaces = PURINamespaces.standard
         let dr8 = try #require(namespaces["dr8"])
         #expect(dr8.puri(local: "PublicPolicy") == IRI("http://data.europa.eu/dr8/PublicPolicy"))
         #expect(dr8.puri(local: "LegalAgreements/InternationalTreaties") == IRI("http://data.europa.eu/dr8/LegalAgreements/InternationalTreaties"))

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct PageTests {
     let resolver = PURIResolver()
-    let pages = PageRenderer(namespaces: try! PURINamespaces())
+    let pages = PageRenderer(namespaces: PURINamespaces.standard)
 
     func page(_ local: String, _ store: QuadStore) throws -> String {
         pages.page(for: try resolver.document(namespace: .dr8, local: local, in: store.snapshot()))

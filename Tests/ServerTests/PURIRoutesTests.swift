@@ -45,7 +45,7 @@ struct PURIRoutesTests {
         let puris = try EIRAData.puris()
         #expect(puris.count > 221)
         try await withEIRA { client in
-            let namespaces = try PURINamespaces()
+            let namespaces = PURINamespaces.standard
             var sampled = 0
             for (index, (iri, prefLabel)) in puris.enumerated() {
                 let path = try #require(namespaces.path(of: iri))

@@ -4,8 +4,13 @@ public import RDF
 public struct PURINamespaces: Sendable {
     public let all: [PURINamespace]
 
+    /// `dr8` alone: what a server serves without `--puri`.
+    public static let standard = PURINamespaces(validated: [.dr8])
+
+    private init(validated namespaces: [PURINamespace]) { all = namespaces }
+
     /// - Throws: `ResolverError.invalidNamespace` when two namespaces share a name.
-    public init(_ namespaces: [PURINamespace] = [.dr8]) throws(ResolverError) {
+    public init(_ namespaces: [PURINamespace]) throws(ResolverError) {
         var seen: Set<String> = []
         for namespace in namespaces where !seen.insert(namespace.name).inserted {
             throw .invalidNamespace("the namespace '\(namespace.name)' is given twice")
