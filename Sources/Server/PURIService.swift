@@ -20,6 +20,7 @@ package struct PURIService: Sendable {
     /// The server's public URL, the base of every `Location` and `Link` (never the request's `Host`).
     package let baseURL: String
     private let prefixes: [String: String]
+    private let cache = DocumentCache()
 
     init(store: QuadStore, namespaces: PURINamespaces, syntaxHost: RDFSyntaxHost, baseURL: String) {
         self.store = store
@@ -33,12 +34,6 @@ package struct PURIService: Sendable {
         self.prefixes = prefixes
     }
 
-    /// The document of `local` in `namespace` from the latest snapshot.
-    /// - Throws: `ResolverError.unknownPURI` with suggestions.
-    package func document(namespace: PURINamespace, local: String) throws(ResolverError) -> PURIDocument {
-        try resolver.document(namespace: namespace, local: local, in: store.snapshot())
-    }
-
     /// Whether the latest snapshot mentions the PURI.
     /// - Throws: `ResolverError.unknownPURI` with suggestions.
     package func checkKnown(namespace: PURINamespace, local: String) throws(ResolverError) {
@@ -48,6 +43,19 @@ package struct PURIService: Sendable {
     /// The nearest known PURIs of `namespace` to `local`.
     package func suggestions(for local: String, in namespace: PURINamespace) -> [IRI] {
         resolver.suggestions(for: local, in: namespace, snapshot: store.snapshot())
+    }
+
+    /// The document of `local` in `namespace` written as `representation`, from the latest snapshot: from the cache
+    /// when this store version already rendered it.
+    /// - Throws: `ResolverError.unknownPURI` with suggestions; what `render` throws.
+    package func rendered(namespace: PURINamespace, local: String, as representation: Representation) async throws -> RenderedDocument {
+        let snapshot = store.snapshot()
+        let key = DocumentCache.Key(namespace: namespace.name, local: local, representation: representation)
+        if let cached = cache.document(key, version: snapshot.version) { return cached }
+        let document = try resolver.document(namespace: namespace, local: local, in: snapshot)
+        let rendered = try await render(document, as: representation)
+        cache.store(rendered, for: key, version: snapshot.version)
+        return rendered
     }
 
     /// `document` written as `representation`.

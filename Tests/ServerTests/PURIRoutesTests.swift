@@ -256,4 +256,25 @@ struct PURIRoutesTests {
             #expect(try await client.get("/dr8/PublicPolicy").status == .notFound)
         }
     }
+
+    @Test func documentsFollowWritesAtOnce() async throws {
+        var configuration = TestServer.configuration()
+        configuration.puriNamespaces = try PURINamespaces(defaultPlus: ["ex=http://example.org/"])
+        try await TestServer.run(configuration) { client, store in
+            let before = try await client.get("/doc/ex/bob.nt")
+            #expect(!before.text.contains("Robert"))
+            let cached = try await client.get("/doc/ex/bob.nt")
+            #expect(cached.text == before.text && cached.headers[.eTag] == before.headers[.eTag])
+            let nickname = Quad(.iri("http://example.org/bob"), .iri("http://xmlns.com/foaf/0.1/nick"), .string("Robert"))
+            try await store.apply(ChangeSet(insertions: [nickname]))
+            let after = try await client.get("/doc/ex/bob.nt")
+            #expect(after.text.contains("<http://example.org/bob> <http://xmlns.com/foaf/0.1/nick> \"Robert\" ."))
+            #expect(after.headers[.eTag] != before.headers[.eTag])
+            let stale = try await client.get("/doc/ex/bob.nt", headers: [.ifNoneMatch: before.headers[.eTag] ?? ""])
+            #expect(stale.status == .ok)
+            try await store.apply(ChangeSet(deletions: store.snapshot().allQuads.filter { $0.subject == .iri("http://example.org/bob") || $0.object == .iri("http://example.org/bob") }))
+            #expect(try await client.get("/doc/ex/bob.nt").status == .notFound)
+            #expect(try await client.get("/ex/bob").status == .notFound)
+        }
+    }
 }

@@ -56,22 +56,21 @@ struct PURIRoutes {
     /// 200 with the document (negotiated when `representation` is `nil`, then with `Content-Location`), or 304.
     private func document(namespace: PURINamespace, local: String, representation fixed: Representation?, request: Request) async throws -> Response {
         let representation = try fixed ?? Representation.negotiate(accept: request.accept)
-        let document: PURIDocument
+        let rendered: RenderedDocument
         do {
-            document = try puris.document(namespace: namespace, local: local)
-        } catch {
+            rendered = try await puris.rendered(namespace: namespace, local: local, as: representation)
+        } catch let error as ResolverError {
             return notFound(error, namespace: namespace, accept: fixed.map { $0.mediaType } ?? request.accept, head: request.method == .head)
         }
-        var headers: HTTPFields = [.vary: "Accept", .contentType: representation.contentType]
-        let entityTag = document.entityTag(for: representation)
-        headers[.eTag] = entityTag
+        var headers: HTTPFields = [.vary: "Accept", .contentType: representation.contentType, .eTag: rendered.entityTag]
         headers[values: .link] = alternates(namespace: namespace, local: local)
-        if fixed == nil { headers[.contentLocation] = puris.url(document.path(for: representation)) }
-        if let ifNoneMatch = request.headers[.ifNoneMatch], Self.matches(ifNoneMatch, entityTag) {
+        if fixed == nil {
+            headers[.contentLocation] = puris.url(PURIDocument.path(namespace: namespace, local: local, representation: representation))
+        }
+        if let ifNoneMatch = request.headers[.ifNoneMatch], Self.matches(ifNoneMatch, rendered.entityTag) {
             headers[.contentType] = nil
             return Response(status: .notModified, headers: headers, body: ResponseBody())
         }
-        let rendered = try await puris.render(document, as: representation)
         headers[.contentLength] = String(rendered.body.count)
         if request.method == .head { return Response(status: .ok, headers: headers, body: ResponseBody()) }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: rendered.body)))
