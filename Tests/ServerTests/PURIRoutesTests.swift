@@ -272,7 +272,13 @@ struct PURIRoutesTests {
             #expect(after.headers[.eTag] != before.headers[.eTag])
             let stale = try await client.get("/doc/ex/bob.nt", headers: [.ifNoneMatch: before.headers[.eTag] ?? ""])
             #expect(stale.status == .ok)
-            try await store.apply(ChangeSet(deletions: store.snapshot().allQuads.filter { $0.subject == .iri("http://example.org/bob") || $0.object == .iri("http://example.org/bob") }))
+            try await store.apply(
+                ChangeSet(
+                    deletions: store.snapshot().allQuads.filter {
+                        $0.subject == .iri("http://example.org/bob") || $0.object == .iri("http://example.org/bob")
+                    }
+                )
+            )
             #expect(try await client.get("/doc/ex/bob.nt").status == .notFound)
             #expect(try await client.get("/ex/bob").status == .notFound)
         }
