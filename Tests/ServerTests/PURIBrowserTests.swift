@@ -1,9 +1,10 @@
 import Foundation
 import HummingbirdTesting
+import Server
 import Testing
 
-/// Debian's Chromium, headless, against a live server: an ABB page and a view page are rendered, screenshotted and
-/// their DOM read back. Chromium is a test dependency (`make test-deps` installs it); without it this test fails.
+/// Debian's Chromium, headless, against a live server: it opens the PURIs of an ABB, a view and the namespace, follows
+/// the 303s to their pages, screenshots them and reads their DOM back. Chromium is a test dependency (`make test-deps` installs it); without it this test fails.
 @Suite(.enabled(if: EIRAData.isAvailable, "the EIRA SKOS file is not in $LODESTAR_SHARED/data/eira-skos"))
 struct PURIBrowserTests {
     static let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
@@ -20,22 +21,25 @@ struct PURIBrowserTests {
             try await EIRAData.load(into: store)
             let port = try #require(client.port)
             let pages = [
-                ("abb-PublicPolicy", "/doc/dr8/PublicPolicy.html", "Public Policy", [#"href="/dr8/LegalAct""#, #"href="/dr8/view/LegalView""#]),
+                ("abb-PublicPolicy", "/dr8/PublicPolicy", "Public Policy", [#"href="/dr8/LegalAct""#, #"href="/dr8/view/LegalView""#]),
                 (
-                    "view-LegalView", "/doc/dr8/view/LegalView.html", "Legal View",
+                    "view-LegalView", "/dr8/view/LegalView", "Legal View",
                     [#"href="/dr8/PublicPolicy""#, #"href="/dr8/LegalAgreements/InternationalTreaties""#]
                 ),
-                ("namespace-dr8", "/doc/dr8.html", "", [#"href="/dr8/view/LegalView""#]),
+                ("namespace-dr8", "/dr8", "", [#"href="/dr8/view/LegalView""#]),
             ]
             for (name, path, label, links) in pages {
-                let url = "http://localhost:\(port)\(path)"
+                // The PURI itself, on the server's base URL: Chromium follows the 303 to the HTML document, with the
+                // base URL's host mapped onto the live test server.
+                let url = TestServer.configuration().publicBaseURL + path
+                let mapping = "--host-resolver-rules=MAP lodestar.test:80 localhost:\(port)"
                 let profile = screenshots.appendingPathComponent("profile-\(name)").path
                 let png = screenshots.appendingPathComponent("\(name).png").path
-                let shot = try await Self.run(chromium, Self.flags(profile) + ["--screenshot=\(png)", "--window-size=1280,2000", url])
+                let shot = try await Self.run(chromium, Self.flags(profile) + [mapping, "--screenshot=\(png)", "--window-size=1280,2000", url])
                 #expect(shot.status == 0, "chromium --screenshot \(url): \(shot.output)")
                 let size = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
                 #expect(size > 10_000, "the screenshot \(png) is missing or blank (\(size) bytes)")
-                let dom = try await Self.run(chromium, Self.flags(profile + "-dom") + ["--dump-dom", url])
+                let dom = try await Self.run(chromium, Self.flags(profile + "-dom") + [mapping, "--dump-dom", url])
                 #expect(dom.status == 0, "chromium --dump-dom \(url)")
                 if !label.isEmpty { #expect(dom.output.contains("<h1>\(label)</h1>"), "\(url) shows no <h1>\(label)</h1>") }
                 for link in links { #expect(dom.output.contains(link), "\(url) has no link \(link)") }
