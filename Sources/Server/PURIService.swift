@@ -1,3 +1,4 @@
+package import NIOCore
 package import RDF
 import Redland
 package import Resolver
@@ -7,7 +8,8 @@ package import Store
 package struct RenderedDocument: Sendable {
     package var representation: Representation
     package var entityTag: String
-    package var body: [UInt8]
+    /// Shared by every response that sends it (a `ByteBuffer` is copy-on-write, so no copy is made per request).
+    package var body: ByteBuffer
 }
 
 /// The resolver over the store, and the writing of its documents: RDF through the server's serialisers (raptor on
@@ -73,7 +75,7 @@ package struct PURIService: Sendable {
         case .graph(.rdf(let format)):
             body = try await syntaxHost.serialize(quads, format: format, prefixes: prefixes).flatMap { $0 }
         }
-        return RenderedDocument(representation: representation, entityTag: document.entityTag(for: representation), body: body)
+        return RenderedDocument(representation: representation, entityTag: document.entityTag(for: representation), body: ByteBuffer(bytes: body))
     }
 
     /// The absolute URL of a server path.

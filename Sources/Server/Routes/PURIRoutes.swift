@@ -71,9 +71,9 @@ struct PURIRoutes {
             headers[.contentType] = nil
             return Response(status: .notModified, headers: headers, body: ResponseBody())
         }
-        headers[.contentLength] = String(rendered.body.count)
+        headers[.contentLength] = String(rendered.body.readableBytes)
         if request.method == .head { return Response(status: .ok, headers: headers, body: ResponseBody()) }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: rendered.body)))
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: rendered.body))
     }
 
     /// 404 for an unknown PURI: the HTML page with the nearest PURIs for browsers, plain text for everyone else.
