@@ -26,9 +26,13 @@ struct NamespaceIndex: Sendable {
         entries = found.sorted { $0.local < $1.local }
     }
 
+    /// How much of a requested local part the suggestions compare (longer ones are cut).
+    static let comparedLength = 200
+
     /// Up to `limit` local parts nearest to `local` by edit distance (case-insensitive), nearest first, ties by name.
     func nearest(to local: String, limit: Int = 5) -> [String] {
-        let target = Array(local.lowercased().unicodeScalars)
+        // The cost is length × length per PURI: a request path of megabytes must not buy that much work.
+        let target = Array(local.lowercased().unicodeScalars.prefix(Self.comparedLength))
         let scored = entries.map { entry in (entry.local, EditDistance.between(target, Array(entry.local.lowercased().unicodeScalars))) }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
     }
