@@ -49,7 +49,7 @@ import Testing
         try await Fixture.withStore { store in
             let html = try page("Alpha", store)
             #expect(html.contains(#"<span class="badge">BusinessObject</span>"#))
-            #expect(html.contains(#"<h3>aggregation</h3>"#) && html.contains(#"<li>→ <a href="/dr8/Beta">Beta</a></li>"#))
+            #expect(html.contains(#"<h3>aggregation</h3>"#) && html.contains(#"<li>→ <a href="/dr8/Beta">Beta</a> <small>ABB2</small></li>"#))
             #expect(html.contains(#"<h3>serving</h3>"#) && html.contains(#"<li>← <a href="/dr8/Delta">Delta</a></li>"#))
         }
     }

@@ -67,7 +67,7 @@ public struct PURIDocument: Sendable {
     }
 
     /// Bump when the page templates change, so cached pages revalidate.
-    static let layoutVersion = 1
+    static let layoutVersion = 2
 
     private static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -80,7 +80,7 @@ enum PageTemplates {
         {{#hasRelations}}<h2>ArchiMate relations</h2>{{/hasRelations}}
         {{#relations}}
         <h3>{{type}}</h3>
-        <ul class="links">{{#outgoing}}<li>→ <a href="{{href}}">{{label}}</a></li>{{/outgoing}}{{#incoming}}<li>← <a href="{{href}}">{{label}}</a></li>{{/incoming}}</ul>
+        <ul class="links">{{#outgoing}}<li>→ <a href="{{href}}">{{label}}</a>{{#note}} <small>{{note}}</small>{{/note}}</li>{{/outgoing}}{{#incoming}}<li>← <a href="{{href}}">{{label}}</a>{{#note}} <small>{{note}}</small>{{/note}}</li>{{/incoming}}</ul>
         {{/relations}}
         <h2>All statements</h2>
         <details><summary>Every triple about this PURI, by graph</summary>

@@ -66,8 +66,8 @@ struct ResourcePage {
         let outgoing = facts.outbound.keys.filter { $0.value.hasPrefix(PageLinks.archiMate) && $0 != RDFVocabulary.type }
         let incoming = facts.inbound.keys.filter { $0.value.hasPrefix(PageLinks.archiMate) }
         return Set(outgoing).union(incoming).sorted().map { predicate in
-            let targets = facts.linkedIRIs(predicate).map { links.link($0, label: facts.label(of: $0)) }
-            let sources = facts.sources(predicate).map { links.link($0, label: facts.label(of: $0)) }
+            let targets = facts.linkedIRIs(predicate).map { links.link($0, label: facts.label(of: $0), note: facts.identifier(of: $0)) }
+            let sources = facts.sources(predicate).map { links.link($0, label: facts.label(of: $0), note: facts.identifier(of: $0)) }
             return ["type": PageLinks.localName(predicate), "outgoing": sortedByLabel(targets), "incoming": sortedByLabel(sources)]
         }
     }
