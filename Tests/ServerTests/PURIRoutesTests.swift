@@ -226,8 +226,13 @@ struct PURIRoutesTests {
         try await withEIRA { client in
             let page = try await client.get("/doc/dr8/PublicPolicy.html").text
             #expect(page.contains("<h1>Public Policy</h1>") && page.contains(#"<span class="badge id">ABB9</span>"#))
-            #expect(page.contains(#"<h3>association</h3>"#) && page.contains(#"<li>→ <a href="/dr8/LegalAct">Legal Act</a> <small>ABB164</small></li>"#))
-            #expect(page.contains(#"<h3>realization</h3>"#) && page.contains(#"<li>← <a href="/dr8/BindingInstrument">Binding Instrument</a> <small>ABB17</small></li>"#))
+            #expect(
+                page.contains(#"<h3>association</h3>"#) && page.contains(#"<li>→ <a href="/dr8/LegalAct">Legal Act</a> <small>ABB164</small></li>"#)
+            )
+            #expect(
+                page.contains(#"<h3>realization</h3>"#)
+                    && page.contains(#"<li>← <a href="/dr8/BindingInstrument">Binding Instrument</a> <small>ABB17</small></li>"#)
+            )
             #expect(page.contains(#"<a href="http://example.org/solution/cap">Common Agricultural Policy portal</a>"#))
             let start = try #require(page.range(of: #"href="/sparql?query="#))
             let href = page[page.index(start.lowerBound, offsetBy: 6)...].prefix { $0 != "\"" }
