@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Server", "Catalogue",
+                "RDF", "Redland", "Store", "SPARQL", "Catalogue", "Resolver", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResolverTests", dependencies: ["Resolver", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ConformanceTests", dependencies: ["SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerTests",

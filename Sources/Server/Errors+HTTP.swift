@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import RDF
 import Redland
+import Resolver
 import SPARQL
 import Store
 
@@ -16,6 +17,12 @@ package enum ErrorResponses {
     package static func describe(_ error: any Error) -> (status: HTTPResponse.Status, headers: HTTPFields, message: String) {
         switch error {
         case let error as RequestError: return describe(error)
+        case let error as ResolverError:
+            switch error {
+            case .invalidNamespace: return (.internalServerError, [:], error.description)
+            case .unknownPURI, .unknownExtension: return (.notFound, [.vary: "Accept"], error.description)
+            case .notAcceptable: return (.notAcceptable, [.vary: "Accept"], error.description)
+            }
         case let error as SPARQLSyntaxError: return (.badRequest, [:], error.description)
         case let error as QueryEvaluationError:
             switch error {

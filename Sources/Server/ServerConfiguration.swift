@@ -1,4 +1,5 @@
 import Foundation
+public import Resolver
 
 /// How `lodestar serve` runs: where it listens, what it calls itself, who may write, and how long queries may take.
 public struct ServerConfiguration: Sendable {
@@ -23,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var maxRequestBodySize: Int
     /// The folder of named queries (`Queries/`); `nil` for none.
     public var queriesDirectory: String?
+    /// The PURI namespaces served at `/{name}/{local…}` and `/doc/{name}/…` (`dr8` by default; more with `--puri NS=BASE`).
+    public var puriNamespaces: PURINamespaces
 
     public init(
         host: String = "127.0.0.1",
@@ -34,7 +37,8 @@ public struct ServerConfiguration: Sendable {
         unionDefaultGraph: Bool = false,
         maxConcurrentQueries: Int = ServerConfiguration.defaultConcurrentQueries,
         maxRequestBodySize: Int = 256 << 20,
-        queriesDirectory: String? = "Queries"
+        queriesDirectory: String? = "Queries",
+        puriNamespaces: PURINamespaces = .standard
     ) {
         self.host = host
         self.port = port
@@ -46,6 +50,7 @@ public struct ServerConfiguration: Sendable {
         self.maxConcurrentQueries = maxConcurrentQueries
         self.maxRequestBodySize = maxRequestBodySize
         self.queriesDirectory = queriesDirectory
+        self.puriNamespaces = puriNamespaces
     }
 
     /// One less than the active cores, at least one.

@@ -1,5 +1,6 @@
 import Logging
 import RDF
+import Resolver
 package import Store
 import Synchronization
 
@@ -13,6 +14,7 @@ package final class ServerServices: Sendable {
     package let authorization: UpdateAuthorization
     package let metrics: ServerMetrics
     package let namedQueries: NamedQueries
+    package let puris: PURIService
     let syntaxHost: RDFSyntaxHost
     private let isShutDown = Mutex(false)
 
@@ -37,6 +39,7 @@ package final class ServerServices: Sendable {
         authorization = UpdateAuthorization(token: configuration.updateToken)
         metrics = ServerMetrics()
         namedQueries = NamedQueries(directory: configuration.queriesDirectory)
+        puris = PURIService(store: store, namespaces: configuration.puriNamespaces, syntaxHost: syntaxHost, baseURL: baseURL)
     }
 
     /// Stops the server's own threads (raptor's, the query threads), once: later calls do nothing.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Resolver
 import Server
 import Store
 
@@ -37,12 +38,20 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The folder of named queries served at /queries/{name} and shown on the query page.")
     var queries = "Queries"
 
+    @Option(name: .customLong("puri"), help: "A PURI namespace to serve besides dr8, as NS=BASE (e.g. eli=http://data.europa.eu/eli/); repeatable.")
+    var puriNamespaces: [String] = []
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard queryTimeout > 0, maxQueryTimeout > 0 else { throw ValidationError("timeouts must be positive numbers of seconds") }
         if let maxConcurrentQueries, maxConcurrentQueries < 1 { throw ValidationError("--max-concurrent-queries must be at least 1") }
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must be an http:// or https:// URL")
+        }
+        do {
+            _ = try PURINamespaces(defaultPlus: puriNamespaces)
+        } catch {
+            throw ValidationError("--puri: \(error)")
         }
     }
 
@@ -62,7 +71,8 @@ struct Serve: AsyncParsableCommand {
             maxQueryTimeout: max(queryTimeout, maxQueryTimeout),
             unionDefaultGraph: unionDefaultGraph,
             maxConcurrentQueries: maxConcurrentQueries ?? ServerConfiguration.defaultConcurrentQueries,
-            queriesDirectory: FileManager.default.fileExists(atPath: queries) ? queries : nil
+            queriesDirectory: FileManager.default.fileExists(atPath: queries) ? queries : nil,
+            puriNamespaces: try PURINamespaces(defaultPlus: puriNamespaces)
         )
         let store = try await location.open()
         if token == nil { Terminal.error("note: writes are off; pass --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) to allow them") }

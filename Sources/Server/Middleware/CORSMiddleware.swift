@@ -9,8 +9,8 @@ import Hummingbird
 /// can only do if its user gave it the token.
 struct CORSMiddleware<Context: RequestContext>: RouterMiddleware {
     static var allowedMethods: String { "GET, HEAD, POST, PUT, DELETE, OPTIONS" }
-    static var allowedHeaders: String { "Accept, Accept-Encoding, Authorization, Content-Type, Origin" }
-    static var exposedHeaders: String { "Content-Length, Content-Location, Location, Vary, WWW-Authenticate" }
+    static var allowedHeaders: String { "Accept, Accept-Encoding, Authorization, Content-Type, If-None-Match, Origin" }
+    static var exposedHeaders: String { "Content-Length, Content-Location, ETag, Link, Location, Vary, WWW-Authenticate" }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         // Preflights, and any other OPTIONS: no route answers OPTIONS, so it is answered here for every path.

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Issue 6's PURI benchmark: `wrk` on a PURI's Turtle document in Lodestar against the same DESCRIBE through
+`oxigraph serve`'s /query, on the same data, in one run.
+
+Both stores hold 1M generated EIRA/ADMS-shaped triples (datagen.py; ~300 solutions point at each generated ABB) in
+the default graph plus the real EIRA SKOS edition in its release graph. Lodestar answers GET /doc/dr8/{local}.ttl
+(the document: own triples in every graph, inbound links, blank-node closure, labels of linked IRIs); Oxigraph
+answers GET /query?query=DESCRIBE <puri> with `Accept: text/turtle` (its concise bounded description). `wrk`
+(2 threads, --connections, --duration seconds) runs against one server at a time, on loopback. The issue's
+target: p99 ≤ 5 ms and ≥ 2× Oxigraph's requests/s.
+
+Usage (from the package root): python3 Benchmarks/puri.py [--duration 10] [--connections 16] [--triples 1000000]
+Builds release into $LODESTAR_BENCH_BUILD (default /tmp/build-httpbench); needs `wrk` and `oxigraph` on PATH.
+"""
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import datagen  # noqa: E402
+from endpoint import BUILD_DIR, shared_dir, wait_for  # noqa: E402
+
+SKOS_GRAPH = "https://w3id.org/lodestar/graph/eira/skos/v4.0.0"
+PURIS = {
+    "eira-abb": "PublicPolicy",
+    "eira-view": "view/LegalView",
+    "generated-abb": "ABB7",
+}
+
+
+def run_wrk(url, duration, connections, accept):
+    """Requests/s, p50 and p99 in milliseconds, from `wrk --latency`; fails on any error response."""
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", f"Accept: {accept}", url],
+                         capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise SystemExit(f"{url}: {errors.group(1)} error responses\n{out}")
+
+    def percentile(name):
+        value, unit = re.search(rf"\s{name}%\s+([\d.]+)(us|ms|s)", out).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    return rps, percentile("50"), percentile("99")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "lodestar-puribench"))
+    args = parser.parse_args()
+    for tool in ("wrk", "oxigraph"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} is not installed")
+    eira = os.path.join(shared_dir(), "data", "eira-skos", "EIRA_SKOS.rdf")
+    subprocess.run(["swift", "build", "-c", "release", "--product", "lodestar", "--scratch-path", BUILD_DIR], check=True)
+    lodestar = os.path.join(BUILD_DIR, "release", "lodestar")
+
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work)
+    generated = os.path.join(args.work, "generated.nt")
+    datagen.generate(generated, args.triples)
+    lodestar_store, oxigraph_store = os.path.join(args.work, "lodestar"), os.path.join(args.work, "oxigraph")
+    subprocess.run([lodestar, "load", "--store", lodestar_store, generated], check=True, capture_output=True)
+    subprocess.run([lodestar, "load", "--store", lodestar_store, "--graph", SKOS_GRAPH, eira], check=True, capture_output=True)
+    subprocess.run(["oxigraph", "load", "--location", oxigraph_store, "--file", generated], check=True, capture_output=True)
+    subprocess.run(["oxigraph", "load", "--location", oxigraph_store, "--file", eira, "--graph", SKOS_GRAPH], check=True,
+                   capture_output=True)
+
+    def lodestar_url(local):
+        return f"http://127.0.0.1:18741/doc/dr8/{local}.ttl"
+
+    def oxigraph_url(local):
+        return "http://127.0.0.1:18742/query?query=" + urllib.parse.quote(f"DESCRIBE <http://data.europa.eu/dr8/{local}>")
+
+    servers = {
+        "lodestar": ([lodestar, "serve", "--store", lodestar_store, "--port", "18741"], lodestar_url,
+                     "http://127.0.0.1:18741/health"),
+        "oxigraph": (["oxigraph", "serve", "--location", oxigraph_store, "--bind", "127.0.0.1:18742", "--union-default-graph"],
+                     oxigraph_url, oxigraph_url("PublicPolicy")),
+    }
+    results = {}
+    for engine, (command, url_of, ready) in servers.items():
+        log = open(os.path.join(args.work, engine + ".log"), "w")
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "LOG_LEVEL": "warning"})
+        try:
+            wait_for(ready, seconds=120)
+            for name, local in PURIS.items():
+                url = url_of(local)
+                run_wrk(url, 2, args.connections, "text/turtle")  # warm-up
+                results[(engine, name)] = run_wrk(url, args.duration, args.connections, "text/turtle")
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=60)
+            log.close()
+
+    print(f"\n{args.triples} generated triples + EIRA v4.0.0 SKOS; wrk -t2 -c{args.connections} -d{args.duration}s")
+    print(f"{'PURI':<14} {'engine':<9} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}   lodestar/oxigraph")
+    for name in PURIS:
+        for engine in servers:
+            rps, p50, p99 = results[(engine, name)]
+            ratio = ""
+            if engine == "oxigraph":
+                ratio = f"{results[('lodestar', name)][0] / rps:.2f}x throughput, p99 {results[('lodestar', name)][2]:.2f} vs {p99:.2f} ms"
+            print(f"{name:<14} {engine:<9} {rps:>10.0f} {p50:>8.2f} {p99:>8.2f}   {ratio}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+/// The page templates (swift-mustache; `{{x}}` escapes HTML, and no template uses the unescaped `{{{x}}}` form).
+/// Kept as Swift strings so the binary needs no resource files; the CSS is inline and nothing loads from elsewhere.
+enum PageTemplates {
+    static let head = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · Lodestar</title>
+        <style>
+        :root { --ink: #1d2330; --muted: #5b6475; --line: #dfe3ea; --accent: #1f4e96; --soft: #f4f6fa; --warn: #8a3b00; --warnbg: #fff3e0; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
+        header.bar { background: var(--accent); color: #fff; padding: .6rem 1.25rem; }
+        header.bar a { color: #fff; text-decoration: none; font-weight: 600; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; display: grid; grid-template-columns: minmax(0, 1fr) 18rem; gap: 2rem; }
+        @media (max-width: 56rem) { main { grid-template-columns: minmax(0, 1fr); } }
+        h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .4rem; }
+        h2 { font-size: 1.15rem; margin: 1.8rem 0 .5rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
+        h3 { font-size: 1rem; margin: 1rem 0 .3rem; color: var(--muted); }
+        a { color: var(--accent); }
+        .meta { color: var(--muted); font-size: .92rem; word-break: break-all; }
+        .badge { display: inline-block; background: var(--soft); border: 1px solid var(--line); border-radius: 999px; padding: .05rem .6rem; font-size: .85rem; margin: 0 .3rem .3rem 0; color: var(--ink); }
+        .badge.id { background: var(--accent); color: #fff; border-color: var(--accent); }
+        .deprecated { background: var(--warnbg); color: var(--warn); border-left: 4px solid var(--warn); padding: .75rem 1rem; margin: 1rem 0; border-radius: 4px; }
+        .definition p { margin: .4rem 0 .8rem; max-width: 46rem; overflow-wrap: anywhere; }
+        aside section { background: var(--soft); border-radius: 8px; padding: .8rem 1rem; margin-bottom: 1rem; }
+        aside h2 { margin-top: 0; border: 0; font-size: 1rem; }
+        ul.links { list-style: none; padding: 0; margin: 0; }
+        ul.links li { padding: .2rem 0; }
+        ul.columns { columns: 2 16rem; }
+        small, .note { color: var(--muted); font-size: .85rem; }
+        table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+        td { border-top: 1px solid var(--line); padding: .3rem .4rem; vertical-align: top; word-break: break-word; }
+        td:first-child { width: 30%; color: var(--muted); }
+        details summary { cursor: pointer; color: var(--accent); }
+        code { background: var(--soft); padding: .1rem .3rem; border-radius: 4px; }
+        </style>
+        </head>
+        <body>
+        <header class="bar"><a href="{{namespaceHref}}">Lodestar · {{namespaceName}}</a></header>
+
+        """
+
+    static let foot = """
+        <footer class="meta" style="text-align:center;padding:1rem">Served by Lodestar</footer>
+        </body>
+        </html>
+
+        """
+
+    static let formats = """
+        <section>
+        <h2>This data as</h2>
+        <ul class="links">{{#formats}}<li><a rel="alternate" type="{{mediaType}}" href="{{href}}">{{label}}</a> <small>{{mediaType}}</small></li>{{/formats}}</ul>
+        {{#sparqlHref}}<p><a href="{{sparqlHref}}">The same data through SPARQL</a></p>{{/sparqlHref}}
+        </section>
+        """
+
+    static let resource = """
+        {{> head}}
+        <main>
+        <article>
+        <h1>{{title}}</h1>
+        <p>{{#identifier}}<span class="badge id">{{identifier}}</span>{{/identifier}}{{#types}}<span class="badge">{{.}}</span>{{/types}}</p>
+        <p class="meta">{{iri}}</p>
+        {{#deprecated}}
+        <div class="deprecated" role="note"><strong>Deprecated.</strong> This PURI still resolves, but it is no longer in use.
+        {{#replacements}}Replaced by <a class="replacement" href="{{href}}">{{label}}</a>. {{/replacements}}</div>
+        {{/deprecated}}
+        {{#hasDefinition}}<h2>Definition</h2>{{/hasDefinition}}
+        <div class="definition">
+        {{#definition}}{{#heading}}<h3>{{heading}}</h3>{{/heading}}{{#paragraphs}}<p>{{#lines}}{{.}}<br>{{/lines}}</p>{{/paragraphs}}{{/definition}}
+        </div>
+        {{#members}}
+        <h2>Building blocks in this view <small>({{count}})</small></h2>
+        <ul class="links columns members">{{#links}}<li><a href="{{href}}">{{label}}</a>{{#note}} <small>{{note}}</small>{{/note}}</li>{{/links}}</ul>
+        {{/members}}
+        {{#hasRelations}}<h2>ArchiMate relations</h2>{{/hasRelations}}
+        {{#relations}}
+        <h3>{{type}}</h3>
+        <ul class="links">{{#outgoing}}<li>→ <a href="{{href}}">{{label}}</a>{{#note}} <small>{{note}}</small>{{/note}}</li>{{/outgoing}}{{#incoming}}<li>← <a href="{{href}}">{{label}}</a>{{#note}} <small>{{note}}</small>{{/note}}</li>{{/incoming}}</ul>
+        {{/relations}}
+        <h2>All statements</h2>
+        <details><summary>Every triple about this PURI, by graph</summary>
+        {{#statements}}
+        <h3>{{graph}}</h3>
+        <table>{{#rows}}<tr><td>{{#predicate}}<a href="{{href}}">{{label}}</a>{{/predicate}}</td><td>{{#object}}<a href="{{href}}">{{label}}</a>{{/object}}{{text}}</td></tr>{{/rows}}</table>
+        {{/statements}}
+        </details>
+        </article>
+        <aside>
+        {{#groups}}
+        <section class="group">
+        <h2>{{title}} <small>({{count}})</small></h2>
+        <ul class="links">{{#links}}<li><a href="{{href}}">{{label}}</a>{{#note}} <small>{{note}}</small>{{/note}}</li>{{/links}}</ul>
+        </section>
+        {{/groups}}
+        {{> formats}}
+        </aside>
+        </main>
+        {{> foot}}
+        """
+
+    static let namespace = """
+        {{> head}}
+        <main>
+        <article>
+        <h1>{{title}}</h1>
+        <p class="meta">{{iri}} · {{puriCount}} PURIs</p>
+        <h2>Views</h2>
+        <ul class="links">{{#views}}<li><a href="{{href}}">{{label}}</a> <small>{{count}} building blocks</small></li>{{/views}}</ul>
+        <h2>Every PURI</h2>
+        <ul class="links columns">{{#puris}}<li><a href="{{href}}">{{label}}</a>{{#note}} <small>{{note}}</small>{{/note}}{{#deprecated}} <small>(deprecated)</small>{{/deprecated}}</li>{{/puris}}</ul>
+        </article>
+        <aside>
+        {{> formats}}
+        </aside>
+        </main>
+        {{> foot}}
+        """
+
+    static let notFound = """
+        {{> head}}
+        <main>
+        <article>
+        <h1>Not found</h1>
+        <p>Nothing is known about <code>{{iri}}</code>.</p>
+        {{#hasSuggestions}}<h2>Did you mean</h2>{{/hasSuggestions}}
+        <ul class="links suggestions">{{#suggestions}}<li><a href="{{href}}">{{label}}</a> <small>{{iri}}</small></li>{{/suggestions}}</ul>
+        <p><a href="{{namespaceHref}}">Every PURI of {{namespaceName}}</a></p>
+        </article>
+        </main>
+        {{> foot}}
+        """
+}

@@ -1,0 +1,83 @@
+package import NIOCore
+package import RDF
+import Redland
+package import Resolver
+package import Store
+
+/// A PURI document written in one representation, with what its response headers need.
+package struct RenderedDocument: Sendable {
+    package var representation: Representation
+    package var entityTag: String
+    /// Shared by every response that sends it (a `ByteBuffer` is copy-on-write, so no copy is made per request).
+    package var body: ByteBuffer
+}
+
+/// The resolver over the store, and the writing of its documents: RDF through the server's serialisers (raptor on
+/// its own thread for Turtle, RDF/XML and TriG; N-Triples, N-Quads and JSON-LD in Swift), HTML through the pages.
+package struct PURIService: Sendable {
+    package let store: QuadStore
+    package let resolver: PURIResolver
+    package let pages: PageRenderer
+    let syntaxHost: RDFSyntaxHost
+    /// The server's public URL, the base of every `Location` and `Link` (never the request's `Host`).
+    package let baseURL: String
+    private let prefixes: [String: String]
+    private let cache = DocumentCache()
+
+    init(store: QuadStore, namespaces: PURINamespaces, syntaxHost: RDFSyntaxHost, baseURL: String) {
+        self.store = store
+        resolver = PURIResolver(namespaces: namespaces)
+        pages = PageRenderer(namespaces: namespaces)
+        self.syntaxHost = syntaxHost
+        self.baseURL = baseURL
+        var prefixes = QuadStore.commonPrefixes
+        prefixes["arch"] = "https://w3id.org/lodestar/archimate#"
+        for namespace in namespaces.all { prefixes[namespace.name] = namespace.base }
+        self.prefixes = prefixes
+    }
+
+    /// Whether the latest snapshot mentions the PURI.
+    /// - Throws: `ResolverError.unknownPURI` with suggestions.
+    package func checkKnown(namespace: PURINamespace, local: String) throws(ResolverError) {
+        try resolver.checkKnown(namespace: namespace, local: local, in: store.snapshot())
+    }
+
+    /// The nearest known PURIs of `namespace` to `local`.
+    package func suggestions(for local: String, in namespace: PURINamespace) -> [IRI] {
+        resolver.suggestions(for: local, in: namespace, snapshot: store.snapshot())
+    }
+
+    /// The document of `local` in `namespace` written as `representation`, from the latest snapshot: from the cache
+    /// when this store version already rendered it.
+    /// - Throws: `ResolverError.unknownPURI` with suggestions; what `render` throws.
+    package func rendered(namespace: PURINamespace, local: String, as representation: Representation) async throws -> RenderedDocument {
+        let snapshot = store.snapshot()
+        let key = DocumentCache.Key(namespace: namespace.name, local: local, representation: representation)
+        if let cached = cache.document(key, version: snapshot.version) { return cached }
+        let document = try resolver.document(namespace: namespace, local: local, in: snapshot)
+        let rendered = try await render(document, as: representation)
+        cache.store(rendered, for: key, version: snapshot.version)
+        return rendered
+    }
+
+    /// `document` written as `representation`.
+    /// - Throws: `RequestError.cannotRepresent` when RDF/XML cannot express a predicate; serialiser errors.
+    package func render(_ document: PURIDocument, as representation: Representation) async throws -> RenderedDocument {
+        let quads = document.quads(for: representation)
+        let body: [UInt8]
+        switch representation {
+        case .html: body = Array(pages.page(for: document).utf8)
+        case .graph(.jsonLD): body = try JSONLDSerializer.serialize(quads, prefixes: prefixes)
+        case .graph(.rdf(let format)) where format == .ntriples || format == .nquads:
+            var bytes: [UInt8] = []
+            for quad in quads { NTriples.append(quad, to: &bytes) }
+            body = bytes
+        case .graph(.rdf(let format)):
+            body = try await syntaxHost.serialize(quads, format: format, prefixes: prefixes).flatMap { $0 }
+        }
+        return RenderedDocument(representation: representation, entityTag: document.entityTag(for: representation), body: ByteBuffer(bytes: body))
+    }
+
+    /// The absolute URL of a server path.
+    package func url(_ path: String) -> String { baseURL + path }
+}
