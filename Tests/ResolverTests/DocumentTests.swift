@@ -100,7 +100,7 @@ import Testing
                 #expect(error.description.contains("did you mean: http://data.europa.eu/dr8/Alpha"))
             }
             #expect(resolver.suggestions(for: "view/TestVeiw", in: .dr8, snapshot: store.snapshot(), limit: 1) == [Fixture.iri("view/TestView")])
-            #expect(resolver.knownPURIs(in: .dr8, snapshot: store.snapshot()).count == 6)
+            #expect(resolver.knownPURIs(in: .dr8, snapshot: store.snapshot()).count == 7)  // Alpha, Beta, Gamma, Delta, Old, Renamed, view/TestView
         }
     }
 

@@ -41,6 +41,8 @@ enum Fixture {
         <http://data.europa.eu/dr8/Old> <http://www.w3.org/2004/02/skos/core#prefLabel> "Old block"@en <\(skos)> .
         <http://data.europa.eu/dr8/Old> <http://www.w3.org/2002/07/owl#deprecated> "true"^^<http://www.w3.org/2001/XMLSchema#boolean> <\(skos)> .
         <http://data.europa.eu/dr8/Old> <http://purl.org/dc/terms/isReplacedBy> <http://data.europa.eu/dr8/Alpha> <\(mappings)> .
+        <http://data.europa.eu/dr8/Renamed> <http://www.w3.org/2004/02/skos/core#prefLabel> "Renamed block"@en <\(skos)> .
+        <http://data.europa.eu/dr8/Renamed> <http://purl.org/dc/terms/isReplacedBy> <http://data.europa.eu/dr8/Beta> <\(mappings)> .
         <http://example.org/solution/1> <http://purl.org/dc/terms/type> <http://data.europa.eu/dr8/Alpha> <\(solutions)> .
         <http://example.org/solution/1> <http://purl.org/dc/terms/title> "Solution One"@en <\(solutions)> .
         <http://example.org/solution/1> <http://example.org/unrelated> "not in Alpha's document" <\(solutions)> .

@@ -62,6 +62,16 @@ import Testing
         }
     }
 
+    /// A PURI that a later release renamed (the importer's mapping graph) is deprecated without `owl:deprecated`.
+    @Test func renamedPURIsAreMarkedDeprecatedWithTheirSuccessor() async throws {
+        try await Fixture.withStore { store in
+            let html = try page("Renamed", store)
+            #expect(html.contains(#"<div class="deprecated" role="note"><strong>Deprecated.</strong>"#))
+            #expect(html.contains(#"Replaced by <a class="replacement" href="/dr8/Beta">Beta</a>."#))
+            #expect(!(try page("Beta", store)).contains(#"<div class="deprecated""#))
+        }
+    }
+
     @Test func pagesLinkEveryFormatAndTheSPARQLQuery() async throws {
         try await Fixture.withStore { store in
             let html = try page("view/TestView", store)

@@ -22,6 +22,7 @@ struct NamespacePage {
             case (SKOS.member, .iri(let member)): members[subject, default: []].append(member)
             case (RDFVocabulary.type, .iri(SKOS.collection)): collections.append(subject)
             case (OWL.deprecated, .literal(let literal)) where literal.lexicalForm == "true": deprecated.insert(subject)
+            case (DCTerms.isReplacedBy, .iri): deprecated.insert(subject)
             default: break
             }
         }

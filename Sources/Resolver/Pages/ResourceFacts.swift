@@ -54,11 +54,13 @@ struct ResourceFacts {
         return (literals.first { $0.language?.lowercased().hasPrefix("en") == true } ?? literals.first)?.lexicalForm
     }
 
-    /// True for `owl:deprecated true`.
+    /// True for `owl:deprecated true`, and for a PURI a later release replaced (`dcterms:isReplacedBy`, which the
+    /// EIRA importer states for PURIs renamed between releases).
     var isDeprecated: Bool {
-        objects(OWL.deprecated).contains { term in
+        let flagged = objects(OWL.deprecated).contains { term in
             guard let literal = term.literal else { return false }
             return literal.lexicalForm == "true" || literal.lexicalForm == "1"
         }
+        return flagged || !linkedIRIs(DCTerms.isReplacedBy).isEmpty
     }
 }
