@@ -76,7 +76,7 @@ extension ByteSink {
         append(UInt8(ascii: "\""))
         string.withUTF8Bytes { bytes in
             // 0xE2 starts U+2028 and U+2029 (and other characters, which the slow path copies unchanged).
-            if bytes.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2 }) {
+            if bytes.allSatisfy(Self.needsNoEscape) {
                 append(bytes)
             } else {
                 appendJSONEscaped(bytes)
@@ -89,6 +89,11 @@ extension ByteSink {
     private mutating func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         while index < bytes.count {
+            // Copy the run of bytes that need no escape in one go (long definitions are mostly such runs).
+            let runStart = index
+            while index < bytes.count, Self.needsNoEscape(bytes[index]) { index += 1 }
+            if index > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            guard index < bytes.count else { return }
             let byte = bytes[index]
             index += 1
             switch byte {
@@ -106,5 +111,11 @@ extension ByteSink {
             default: append(byte)
             }
         }
+    }
+
+    /// True for a byte JSON takes as it is (and that does not start U+2028 or U+2029).
+    @inline(__always)
+    private static func needsNoEscape(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2
     }
 }
