@@ -11,8 +11,9 @@ import Darwin
 ///
 /// The file holds at most one record, the write in progress; it is emptied once Redland has synced that write.
 /// Layout: a 32-byte header (`LSJ1`, insertions length, deletions length, FNV-1a checksum of the payload,
-/// a 4-byte completion mark), then the payload: insertions then deletions, each as N-Quads text. The header is written
-/// last, after the payload is on disk, so a torn record is never mistaken for a whole one.
+/// a 4-byte completion mark), then the payload: insertions then deletions, each as N-Quads text. A record counts only
+/// if its header is complete, the file has exactly the length it announces and the payload matches its checksum, so
+/// one fsync after writing everything is enough: a torn record is never mistaken for a whole one.
 final class Journal {
     static let headerSize = 32
     private static let magic: [UInt8] = Array("LSJ1".utf8)
@@ -58,11 +59,10 @@ final class Journal {
         deletionBytes += try append(quad)
     }
 
-    /// Makes the record durable: payload fsync'd, then the header, then fsync'd again. After this returns the write
-    /// survives a crash.
+    /// Makes the record durable: payload and header written, then fsync'd. After this returns the write survives a
+    /// crash.
     func commit() throws(StoreError) {
         try flushBuffer()
-        try sync()
         var header = Self.magic
         header += Self.bytes(of: UInt64(insertionBytes))
         header += Self.bytes(of: UInt64(deletionBytes))
@@ -72,10 +72,10 @@ final class Journal {
         try sync()
     }
 
-    /// Forgets the record once Redland holds it durably.
+    /// Forgets the record once Redland holds it durably. Not fsync'd: if a crash undoes the truncation, the record
+    /// replayed on open is the last write, which Redland already holds, and replaying it changes nothing.
     func clear() throws(StoreError) {
         try truncate()
-        try sync()
     }
 
     // MARK: Reading back
