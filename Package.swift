@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Server",
+                "RDF", "Redland", "Store", "SPARQL", "Resolver", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -23,6 +23,14 @@ public struct ServerConfiguration: Sendable {
     public var maxRequestBodySize: Int
     /// The folder of named queries (`Queries/`); `nil` for none.
     public var queriesDirectory: String?
+    /// Where dump files are kept (`STORE/dumps` for `lodestar serve`); `nil` for a temporary folder removed at shutdown.
+    public var dumpsDirectory: String?
+    /// What `/catalog` and `/.well-known/void` call the dataset, and who publishes it.
+    public var catalogTitle: String
+    public var catalogDescription: String
+    public var publisherName: String
+    /// The PURI namespaces whose URIs the store describes (`void:uriSpace`).
+    public var uriSpaces: [String]
 
     public init(
         host: String = "127.0.0.1",
@@ -34,7 +42,12 @@ public struct ServerConfiguration: Sendable {
         unionDefaultGraph: Bool = false,
         maxConcurrentQueries: Int = ServerConfiguration.defaultConcurrentQueries,
         maxRequestBodySize: Int = 256 << 20,
-        queriesDirectory: String? = "Queries"
+        queriesDirectory: String? = "Queries",
+        dumpsDirectory: String? = nil,
+        catalogTitle: String = "Lodestar",
+        catalogDescription: String = "Linked data of an interoperability catalogue: architecture building blocks, solutions and their persistent URIs.",
+        publisherName: String = "Lodestar",
+        uriSpaces: [String] = ["http://data.europa.eu/dr8/"]
     ) {
         self.host = host
         self.port = port
@@ -46,6 +59,11 @@ public struct ServerConfiguration: Sendable {
         self.maxConcurrentQueries = maxConcurrentQueries
         self.maxRequestBodySize = maxRequestBodySize
         self.queriesDirectory = queriesDirectory
+        self.dumpsDirectory = dumpsDirectory
+        self.catalogTitle = catalogTitle
+        self.catalogDescription = catalogDescription
+        self.publisherName = publisherName
+        self.uriSpaces = uriSpaces
     }
 
     /// One less than the active cores, at least one.

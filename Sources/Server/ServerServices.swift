@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import RDF
 package import Store
@@ -14,6 +15,9 @@ package final class ServerServices: Sendable {
     package let metrics: ServerMetrics
     package let namedQueries: NamedQueries
     let syntaxHost: RDFSyntaxHost
+    package let dumps: DumpRepository
+    /// The temporary dump folder to remove at shutdown, when the configuration named none.
+    private let temporaryDumps: String?
     private let isShutDown = Mutex(false)
 
     package init(configuration: ServerConfiguration, store: QuadStore) {
@@ -37,6 +41,17 @@ package final class ServerServices: Sendable {
         authorization = UpdateAuthorization(token: configuration.updateToken)
         metrics = ServerMetrics()
         namedQueries = NamedQueries(directory: configuration.queriesDirectory)
+        temporaryDumps =
+            configuration.dumpsDirectory == nil
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-dumps-\(UUID().uuidString)").path : nil
+        dumps = DumpRepository(directory: configuration.dumpsDirectory ?? temporaryDumps!, syntaxHost: syntaxHost, limiter: limiter)
+    }
+
+    /// What the VoID and DCAT descriptions say about this server.
+    package var catalogueFacts: CatalogueFacts {
+        CatalogueFacts(
+            baseURL: configuration.publicBaseURL, title: configuration.catalogTitle, description: configuration.catalogDescription,
+            publisherName: configuration.publisherName, uriSpaces: configuration.uriSpaces)
     }
 
     /// Stops the server's own threads (raptor's, the query threads), once: later calls do nothing.
@@ -48,5 +63,6 @@ package final class ServerServices: Sendable {
         guard first else { return }
         await syntaxHost.close()
         await queries.limiter.shutdown()
+        if let temporaryDumps { try? FileManager.default.removeItem(atPath: temporaryDumps) }
     }
 }

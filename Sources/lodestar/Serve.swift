@@ -62,7 +62,8 @@ struct Serve: AsyncParsableCommand {
             maxQueryTimeout: max(queryTimeout, maxQueryTimeout),
             unionDefaultGraph: unionDefaultGraph,
             maxConcurrentQueries: maxConcurrentQueries ?? ServerConfiguration.defaultConcurrentQueries,
-            queriesDirectory: FileManager.default.fileExists(atPath: queries) ? queries : nil
+            queriesDirectory: FileManager.default.fileExists(atPath: queries) ? queries : nil,
+            dumpsDirectory: location.path + "/dumps"
         )
         let store = try await location.open()
         if token == nil { Terminal.error("note: writes are off; pass --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) to allow them") }
