@@ -19,10 +19,10 @@ import Testing
     }
 
     /// `curl` a URL: status, headers (lower-cased names) and body, with extra request headers.
-    private func curl(_ url: String, _ options: [String] = []) throws -> (status: Int, headers: [String: String], body: Data) {
+    private func curl(_ url: String, _ options: [String] = []) async throws -> (status: Int, headers: [String: String], body: Data) {
         let headerFile = FileManager.default.temporaryDirectory.appendingPathComponent("curl-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: headerFile) }
-        let output = try ChildProcess.run(["curl", "-s", "-D", headerFile] + options + [url])
+        let output = try await ChildProcess.run(["curl", "-s", "-D", headerFile] + options + [url])
         #expect(output.status == 0, "curl failed: \(output.stderr)")
         let lines = (try? String(contentsOfFile: headerFile, encoding: .utf8))?.components(separatedBy: "\r\n") ?? []
         let status = lines.first.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) } ?? 0
@@ -35,8 +35,8 @@ import Testing
     }
 
     /// The `/dumps` JSON entries, with URLs rewritten to the live address.
-    private func listing(_ server: String) throws -> [[String: Any]] {
-        let response = try curl(server + "/dumps")
+    private func listing(_ server: String) async throws -> [[String: Any]] {
+        let response = try await curl(server + "/dumps")
         #expect(response.status == 200)
         #expect(response.headers["content-type"] == "application/json")
         let json = try JSONSerialization.jsonObject(with: response.body) as? [String: Any]
@@ -49,14 +49,14 @@ import Testing
 
     @Test func everyDumpDownloadsAndParsesWithTheStoresCount() async throws {
         try await live(data: pagedData(subjects: 20)) { server, store in
-            let entries = try listing(server)
+            let entries = try await listing(server)
             #expect(entries.count == 36)
             let directory = try scratchDirectory()
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let snapshot = store.snapshot()
             for entry in entries {
                 let url = local(entry["url"], server)
-                let response = try curl(url)
+                let response = try await curl(url)
                 #expect(response.status == 200, "\(url)")
                 #expect(response.headers["content-type"] == entry["mediaType"] as? String, "\(url)")
                 #expect(response.headers["content-length"] == String(response.body.count), "\(url)")
@@ -76,14 +76,14 @@ import Testing
                 switch format {
                 case .rdf(let rdf):
                     rdflibFormat = ["ntriples": "nt", "nquads": "nquads", "turtle": "turtle", "trig": "trig", "rdfxml": "xml"][rdf.raptorName]!
-                    let rapper = try ChildProcess.run(["rapper", "-i", rdf.raptorName, "-c", plainPath, "http://lodestar.test/"])
+                    let rapper = try await ChildProcess.run(["rapper", "-i", rdf.raptorName, "-c", plainPath, "http://lodestar.test/"])
                     #expect(rapper.status == 0, "rapper: \(rapper.stderr)")
                     #expect(rapper.stderr.contains("returned \(expected) "), "rapper counted otherwise for \(url): \(rapper.stderr)")
                 case .jsonLD:
                     // raptor has no JSON-LD parser; rdflib reads it below.
                     rdflibFormat = "json-ld"
                 }
-                #expect(try ChildProcess.python(rdflibCount, [path, rdflibFormat]) == String(expected), "rdflib count of \(url)")
+                #expect(try await ChildProcess.python(rdflibCount, [path, rdflibFormat]) == String(expected), "rdflib count of \(url)")
             }
         }
     }
@@ -91,34 +91,34 @@ import Testing
     @Test func validatorsRangesAndHead() async throws {
         try await live(data: pagedData(subjects: 20)) { server, _ in
             let url = server + "/dumps/all.nq"
-            let full = try curl(url)
+            let full = try await curl(url)
             #expect(full.status == 200)
             #expect(full.headers["accept-ranges"] == "bytes")
             let tag = try #require(full.headers["etag"])
             let modified = try #require(full.headers["last-modified"])
             #expect(tag.hasPrefix("\""))
 
-            let byTag = try curl(url, ["-H", "If-None-Match: \(tag)"])
+            let byTag = try await curl(url, ["-H", "If-None-Match: \(tag)"])
             #expect(byTag.status == 304)
             #expect(byTag.body.isEmpty)
             #expect(byTag.headers["etag"] == tag)
-            #expect(try curl(url, ["-H", "If-Modified-Since: \(modified)"]).status == 304)
-            #expect(try curl(url, ["-H", "If-None-Match: \"other\""]).status == 200)
-            #expect(try curl(url, ["-H", "If-Modified-Since: Thu, 01 Jan 1970 00:00:00 GMT"]).status == 200)
+            #expect(try await curl(url, ["-H", "If-Modified-Since: \(modified)"]).status == 304)
+            #expect(try await curl(url, ["-H", "If-None-Match: \"other\""]).status == 200)
+            #expect(try await curl(url, ["-H", "If-Modified-Since: Thu, 01 Jan 1970 00:00:00 GMT"]).status == 200)
 
-            let part = try curl(url, ["-H", "Range: bytes=10-99"])
+            let part = try await curl(url, ["-H", "Range: bytes=10-99"])
             #expect(part.status == 206)
             #expect(part.body == full.body[10...99])
             #expect(part.headers["content-range"] == "bytes 10-99/\(full.body.count)")
             #expect(part.headers["content-length"] == "90")
-            let tail = try curl(url, ["-H", "Range: bytes=-5", "-H", "Accept-Encoding: gzip"])
+            let tail = try await curl(url, ["-H", "Range: bytes=-5", "-H", "Accept-Encoding: gzip"])
             #expect(tail.status == 206)
             #expect(tail.headers["content-encoding"] == nil)
             #expect(tail.body == full.body.suffix(5))
-            #expect(try curl(url, ["-H", "Range: bytes=\(full.body.count)-"]).status == 416)
-            #expect(try curl(url, ["-H", "Range: bytes=0-9", "-H", "If-Range: \"stale\""]).status == 200)
+            #expect(try await curl(url, ["-H", "Range: bytes=\(full.body.count)-"]).status == 416)
+            #expect(try await curl(url, ["-H", "Range: bytes=0-9", "-H", "If-Range: \"stale\""]).status == 200)
 
-            let head = try curl(url, ["-I"])
+            let head = try await curl(url, ["-I", "-o", "/dev/null"])
             #expect(head.status == 200)
             #expect(head.body.isEmpty)
             #expect(head.headers["content-length"] == String(full.body.count))
@@ -126,18 +126,18 @@ import Testing
             #expect(head.headers["content-type"] == "application/n-quads")
 
             // A plain dump is not gzipped again by the middleware; the .gz file is served as it is.
-            let asked = try curl(server + "/dumps/all.nq", ["-H", "Accept-Encoding: gzip"])
+            let asked = try await curl(server + "/dumps/all.nq", ["-H", "Accept-Encoding: gzip"])
             #expect(asked.headers["content-encoding"] == nil)
             #expect(asked.body == full.body)
-            let gz = try curl(server + "/dumps/all.nq.gz", ["-H", "Accept-Encoding: gzip"])
+            let gz = try await curl(server + "/dumps/all.nq.gz", ["-H", "Accept-Encoding: gzip"])
             #expect(gz.headers["content-type"] == "application/gzip")
             #expect(gz.headers["content-encoding"] == nil)
             #expect(try gunzip(Array(gz.body)) == Array(full.body))
 
-            #expect(try curl(server + "/dumps/nothing.nt").status == 404)
-            #expect(try curl(server + "/dumps/all.ttl").status == 404)
-            #expect(try curl(server + "/dumps/default.zip").status == 404)
-            #expect(try curl(server + "/dumps/default.ttl?page=x").status == 400)
+            #expect(try await curl(server + "/dumps/nothing.nt").status == 404)
+            #expect(try await curl(server + "/dumps/all.ttl").status == 404)
+            #expect(try await curl(server + "/dumps/default.zip").status == 404)
+            #expect(try await curl(server + "/dumps/default.ttl?page=x").status == 400)
         }
     }
 
@@ -145,27 +145,27 @@ import Testing
         try await live { server, store in
             let g1Name = GraphSlug.slug(for: .iri(IRI("http://example.org/g1"))) + ".nt"
             let g2Name = GraphSlug.slug(for: .iri(IRI("http://example.org/g2"))) + ".nt"
-            func tag(_ name: String) throws -> String? { try curl(server + "/dumps/" + name, ["-I"]).headers["etag"] }
-            let before = (g1: try tag(g1Name), g2: try tag(g2Name), all: try tag("all.nq"))
+            func tag(_ name: String) async throws -> String? { try await curl(server + "/dumps/" + name, ["-I"]).headers["etag"] }
+            let before = (g1: try await tag(g1Name), g2: try await tag(g2Name), all: try await tag("all.nq"))
             #expect(before.g1 != nil && before.g2 != nil && before.all != nil)
-            let update = try ChildProcess.run([
+            let update = try await ChildProcess.run([
                 "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", "Authorization: Bearer \(TestServer.token)",
                 "-H", "Content-Type: application/sparql-update", "--data",
                 "INSERT DATA { GRAPH <http://example.org/g1> { <http://example.org/carol> <http://xmlns.com/foaf/0.1/name> \"Carol\" } }",
                 server + "/update",
             ])
             #expect(update.text == "204" || update.text == "200")
-            #expect(try tag(g1Name) != before.g1)
-            #expect(try tag(g2Name) == before.g2)
-            #expect(try tag("all.nq") != before.all)
+            #expect(try await tag(g1Name) != before.g1)
+            #expect(try await tag(g2Name) == before.g2)
+            #expect(try await tag("all.nq") != before.all)
             #expect(store.snapshot().count == 5)
         }
     }
 
     @Test func voidNamesEveryDump() async throws {
         try await live { server, _ in
-            let entries = try listing(server)
-            let response = try curl(server + "/.well-known/void")
+            let entries = try await listing(server)
+            let response = try await curl(server + "/.well-known/void")
             #expect(response.status == 200)
             #expect(response.headers["content-type"]?.hasPrefix("text/turtle") == true)
             let script = """
@@ -174,17 +174,17 @@ import Testing
                 VOID = rdflib.Namespace('http://rdfs.org/ns/void#')
                 for o in sorted(g.objects(None, VOID.dataDump)): print('dump', o)
                 for s in g.subjects(rdflib.RDF.type, VOID.Dataset): print('triples', s, g.value(s, VOID.triples))
-                print('endpoint', g.value(None, VOID.sparqlEndpoint))
-                print('uriSpace', g.value(None, VOID.uriSpace))
+                print('endpoint', *sorted(set(g.objects(None, VOID.sparqlEndpoint))))
+                print('uriSpace', *sorted(set(g.objects(None, VOID.uriSpace))))
                 print('classes', len(list(g.objects(None, VOID.classPartition))))
                 """
-            let lines = try ChildProcess.python(script, input: response.body).split(separator: "\n").map(String.init)
+            let lines = try await ChildProcess.python(script, input: response.body).split(separator: "\n").map(String.init)
             let dumps = Set(lines.filter { $0.hasPrefix("dump ") }.map { String($0.dropFirst(5)) })
             #expect(dumps == Set(entries.map { $0["url"] as? String ?? "" }))
             #expect(lines.contains("triples http://lodestar.test/.well-known/void#all 4"))
             #expect(lines.contains("endpoint http://lodestar.test/sparql"))
             #expect(lines.contains("uriSpace http://data.europa.eu/dr8/"))
-            let asJSONLD = try curl(server + "/.well-known/void", ["-H", "Accept: application/ld+json"])
+            let asJSONLD = try await curl(server + "/.well-known/void", ["-H", "Accept: application/ld+json"])
             #expect(asJSONLD.headers["content-type"] == "application/ld+json")
         }
     }
@@ -193,22 +193,33 @@ import Testing
     func catalogConformsToDCATAP3() async throws {
         let shapes = Self.shapesDirectory
         try await live { server, _ in
-            let response = try curl(server + "/catalog")
+            let response = try await curl(server + "/catalog")
             #expect(response.status == 200)
             let script = """
                 import sys, rdflib, pyshacl
                 data = rdflib.Graph(); data.parse(data=sys.stdin.buffer.read(), format='turtle')
                 shapes = rdflib.Graph()
                 for name in ('shapes.ttl', 'range.ttl'): shapes.parse(sys.argv[1] + '/' + name, format='turtle')
-                conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference='none')
+                SH = rdflib.Namespace('http://www.w3.org/ns/shacl#')
                 DCAT = rdflib.Namespace('http://www.w3.org/ns/dcat#')
+                XSD = rdflib.XSD
+                # DCAT-AP 3.0.0 gives dcat:byteSize the range xsd:nonNegativeInteger (as DCAT 3 does), but its SHACL
+                # release still checks xsd:decimal: SEMICeu/DCAT-AP#422, fixed for 3.0.1. The one shape is corrected
+                # here; every other constraint applies as published.
+                patched = 0
+                for shape in list(shapes.subjects(SH.path, DCAT.byteSize)):
+                    if (shape, SH.datatype, XSD.decimal) in shapes:
+                        shapes.remove((shape, SH.datatype, XSD.decimal)); shapes.add((shape, SH.datatype, XSD.nonNegativeInteger)); patched += 1
+                conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference='none')
                 print('conforms' if conforms else text)
+                print('patched', patched)
                 print('downloads', len(set(data.objects(None, DCAT.downloadURL))))
                 print('datasets', len(set(data.subjects(rdflib.RDF.type, DCAT.Dataset))))
                 """
-            let lines = try ChildProcess.python(script, [shapes], input: response.body).split(separator: "\n").map(String.init)
+            let lines = try await ChildProcess.python(script, [shapes], input: response.body).split(separator: "\n").map(String.init)
             #expect(lines.first == "conforms", "\(lines.joined(separator: "\n"))")
-            #expect(lines.contains("downloads 36"))
+            #expect(lines.contains("patched 1"))
+            #expect(lines.contains("downloads 28"))
             #expect(lines.contains("datasets 4"))
         }
     }
@@ -231,8 +242,8 @@ import Testing
                 harvested, url, pages = rdflib.Graph(), server + '/dumps/' + name + '?page=1', 0
                 while url:
                     page = fetch(url); pages += 1
-                    nxt = page.value(None, HYDRA.next)
-                    total = page.value(None, HYDRA.totalItems)
+                    nxt = next(iter(page.objects(None, HYDRA.next)), None)
+                    total = next(iter(page.objects(None, HYDRA.totalItems)), None)
                     paging = set(page.subjects(rdflib.RDF.type, HYDRA.PartialCollectionView)) | set(page.subjects(rdflib.RDF.type, HYDRA.Collection))
                     for t in page:
                         if t[0] not in paging: harvested.add(t)
@@ -242,7 +253,7 @@ import Testing
                 print('triples', len(harvested), len(full))
                 print('same', isomorphic(harvested, full))
                 """
-            let lines = try ChildProcess.python(script, [server, name]).split(separator: "\n").map(String.init)
+            let lines = try await ChildProcess.python(script, [server, name]).split(separator: "\n").map(String.init)
             #expect(lines.contains("pages 3"), "\(lines)")
             #expect(lines.contains("total 5000"))
             #expect(lines.contains("triples 5000 5000"))

@@ -25,28 +25,28 @@ struct DumpRealDataTests {
 
             // N-Quads: type, length, count.
             let nquads = directory + "/all.nq"
-            let headers = try ChildProcess.run(["curl", "-s", "-D", "-", "-o", nquads, server + "/dumps/all.nq"]).text
+            let headers = try await ChildProcess.run(["curl", "-s", "-D", "-", "-o", nquads, server + "/dumps/all.nq"]).text
             #expect(headers.hasPrefix("HTTP/1.1 200"))
             #expect(headers.lowercased().contains("content-type: application/n-quads\r\n"))
             let size = try FileManager.default.attributesOfItem(atPath: nquads)[.size] as? Int ?? -1
             #expect(headers.lowercased().contains("content-length: \(size)\r\n"))
-            let rapper = try ChildProcess.run(["rapper", "-i", "nquads", "-c", nquads])
+            let rapper = try await ChildProcess.run(["rapper", "-i", "nquads", "-c", nquads])
             #expect(rapper.stderr.contains("returned \(2158 + 96) "), "\(rapper.stderr)")
 
             // gzip, and the EIRA graph's Turtle through rapper.
-            let gz = try ChildProcess.run(["curl", "-s", server + "/dumps/all.nq.gz"])
+            let gz = try await ChildProcess.run(["curl", "-s", server + "/dumps/all.nq.gz"])
             #expect(try gunzip(Array(gz.stdout)) == Array(try Data(contentsOf: URL(fileURLWithPath: nquads))))
             let turtle = directory + "/eira.ttl"
-            _ = try ChildProcess.run(["curl", "-s", "-o", turtle, server + "/dumps/" + GraphSlug.slug(for: eira) + ".ttl"])
-            let turtleCount = try ChildProcess.run(["rapper", "-i", "turtle", "-c", turtle])
+            _ = try await ChildProcess.run(["curl", "-s", "-o", turtle, server + "/dumps/" + GraphSlug.slug(for: eira) + ".ttl"])
+            let turtleCount = try await ChildProcess.run(["rapper", "-i", "turtle", "-c", turtle])
             #expect(turtleCount.stderr.contains("returned 2158 "), "\(turtleCount.stderr)")
-            #expect(try ChildProcess.python(rdflibCount, [turtle, "turtle"]) == "2158")
+            #expect(try await ChildProcess.python(rdflibCount, [turtle, "turtle"]) == "2158")
 
             // VoID names the dumps; DCAT gives download URLs.
-            let void = try ChildProcess.run(["curl", "-s", server + "/.well-known/void"]).text
+            let void = try await ChildProcess.run(["curl", "-s", server + "/.well-known/void"]).text
             #expect(void.contains("void:dataDump"))
             #expect(void.contains("/dumps/all.nq.gz"))
-            let catalog = try ChildProcess.run(["curl", "-s", "-H", "Accept: application/n-triples", server + "/catalog"]).text
+            let catalog = try await ChildProcess.run(["curl", "-s", "-H", "Accept: application/n-triples", server + "/catalog"]).text
             #expect(catalog.contains("<http://www.w3.org/ns/dcat#downloadURL> <http://lodestar.test/dumps/all.nq>"))
         }
     }

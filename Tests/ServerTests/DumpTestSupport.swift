@@ -13,8 +13,15 @@ enum ChildProcess {
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    /// Runs `arguments[0]` (found on PATH) with the rest; waits for it to exit.
-    static func run(_ arguments: [String], input: Data? = nil) throws -> Output {
+    /// Runs `arguments[0]` (found on PATH) with the rest; waits for it to exit on a thread of its own, never on the
+    /// cooperative pool, which the server under test needs to answer the child.
+    static func run(_ arguments: [String], input: Data? = nil) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try runBlocking(arguments, input: input) }) }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], input: Data?) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -43,8 +50,8 @@ enum ChildProcess {
 
     /// Runs a Python script (with `argv` after it); fails the test with the script's stderr if it exits non-zero.
     /// rdflib and pySHACL come from `make test-deps`; a missing module fails with a message saying so.
-    static func python(_ script: String, _ argv: [String] = [], input: Data? = nil) throws -> String {
-        let output = try run(["python3", "-c", script] + argv, input: input)
+    static func python(_ script: String, _ argv: [String] = [], input: Data? = nil) async throws -> String {
+        let output = try await run(["python3", "-c", script] + argv, input: input)
         if output.stderr.contains("ModuleNotFoundError") {
             Issue.record("python3 lacks a module the dump tests need (rdflib, pyshacl): run `make test-deps`\n\(output.stderr)")
         } else if output.status != 0 {
