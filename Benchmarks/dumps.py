@@ -4,7 +4,7 @@
 
 Both servers hold datagen.py's triples in the named graph <http://example.org/bench>. For each syntax, each server is
 asked for the graph three times over loopback by this script (urllib, one connection): the first Lodestar pull writes
-the dump file (cold), the others read it from disk (warm); Oxigraph serialises on every pull. Reported per pull: time
+the dump file (cold: both compressions of that syntax, in one pass), the others read it from disk (warm); Oxigraph serialises on every pull. Reported per pull: time
 to first byte, total time, throughput in triples per second (the graph's triples over the total time, so a gzip file
 counts the triples it holds, not its bytes), bytes, and the server's peak resident memory during the pull (VmHWM,
 reset through /proc/PID/clear_refs before each pull). Lodestar's N-Triples gzip and Turtle are compared with
@@ -41,6 +41,26 @@ def wait_for(url, seconds=120):
         except Exception:
             time.sleep(0.2)
     raise SystemExit(f"no answer from {url} after {seconds} s")
+
+
+def graph_slug(iri):
+    """The dump name Lodestar gives a graph (Sources/Server/Dumps/GraphSlug.swift): host and path, then FNV-1a."""
+    text = iri.split("://", 1)[1] if "://" in iri else iri
+    readable, pending = "", False
+    for ch in text.lower():
+        if ch.isascii() and ch.isalnum():
+            if pending and readable:
+                readable += "-"
+            pending = False
+            readable += ch
+            if len(readable) >= 48:
+                break
+        else:
+            pending = True
+    value = 0xcbf29ce484222325
+    for byte in iri.encode():
+        value = ((value ^ byte) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return (readable or "graph") + "-" + format(value & 0xFFFFFFFF, "08x")
 
 
 def peak_kib(pid):
@@ -107,14 +127,7 @@ def main():
             if engine == "lodestar":
                 base = f"http://127.0.0.1:{lodestar_port}"
                 wait_for(base + "/health")
-                import json
-                with urllib.request.urlopen(base + "/dumps", timeout=600) as response:
-                    listing = json.load(response)["dumps"]
-                slug = next(d["name"] for d in listing if d["graph"] == GRAPH)
-                # The listing wrote every dump; remove this graph's files so the first pull below is cold.
-                for name in os.listdir(os.path.join(lodestar_store, "dumps")):
-                    if name.startswith(slug + ".") and not name.endswith(".seen"):
-                        os.remove(os.path.join(lodestar_store, "dumps", name))
+                slug = graph_slug(GRAPH)
                 pulls = [("nt.gz", base + f"/dumps/{slug}.nt.gz", None), ("turtle", base + f"/dumps/{slug}.ttl", None)]
             else:
                 wait_for(f"http://127.0.0.1:{oxigraph_port}/query?query=ASK%7B%7D")

@@ -81,7 +81,9 @@ import Testing
             }
             let before = [try await info(g1, .rdf(.ntriples)), try await info(g2, .rdf(.ntriples)), try await info(.all, .rdf(.nquads))]
             try await store.insert([
-                Quad(.iri("http://example.org/carol"), .iri("http://xmlns.com/foaf/0.1/name"), .string("Carol"), graph: .iri(IRI("http://example.org/g1")))
+                Quad(
+                    .iri("http://example.org/carol"), .iri("http://xmlns.com/foaf/0.1/name"), .string("Carol"),
+                    graph: .iri(IRI("http://example.org/g1")))
             ])
             let after = [try await info(g1, .rdf(.ntriples)), try await info(g2, .rdf(.ntriples)), try await info(.all, .rdf(.nquads))]
             #expect(after[0].entityTag != before[0].entityTag)

@@ -89,7 +89,8 @@ func pagedData(subjects: Int) -> String {
     var text = TestServer.data
     for index in 0..<subjects {
         text += "<http://example.org/item/\(index)> <http://purl.org/dc/terms/title> \"Item \(index)\" <http://example.org/big> .\n"
-        text += "<http://example.org/item/\(index)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/Item> <http://example.org/big> .\n"
+        text +=
+            "<http://example.org/item/\(index)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/Item> <http://example.org/big> .\n"
     }
     return text
 }

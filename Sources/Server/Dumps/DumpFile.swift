@@ -63,6 +63,8 @@ package struct DumpFile: Hashable, Sendable {
 
     /// Every file of `dataset`: each syntax, plain then gzip.
     package static func files(of dataset: DumpDataset) -> [DumpFile] {
-        dataset.formats.flatMap { [DumpFile(dataset: dataset, format: $0, compressed: false), DumpFile(dataset: dataset, format: $0, compressed: true)] }
+        dataset.formats.flatMap {
+            [DumpFile(dataset: dataset, format: $0, compressed: false), DumpFile(dataset: dataset, format: $0, compressed: true)]
+        }
     }
 }

@@ -89,7 +89,8 @@ package struct DumpPages: Sendable {
         if number < count { paging.append(link("next", number + 1)) }
         paging += [
             Quad(collection, .iri(RDFVocabulary.type), .iri(Self.hydra + "Collection")),
-            Quad(collection, .iri(Self.hydra + "totalItems"), .literal(Literal(String(triples), datatype: IRI(XSD.namespace + "nonNegativeInteger")))),
+            Quad(
+                collection, .iri(Self.hydra + "totalItems"), .literal(Literal(String(triples), datatype: IRI(XSD.namespace + "nonNegativeInteger")))),
             Quad(collection, .iri(Self.hydra + "view"), view),
         ]
         for quad in paging { try writer.write(quad) }

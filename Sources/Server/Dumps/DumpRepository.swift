@@ -60,7 +60,13 @@ package final class DumpRepository: Sendable {
             state.versions = (snapshot.version, task)
             return task
         }
-        return try await task.value
+        do {
+            return try await task.value
+        } catch {
+            // A failure (a full disk, say) is not kept: the next request tries again.
+            state.withLock { state in if state.versions?.task == task { state.versions = nil } }
+            throw error
+        }
     }
 
     /// The class and property partitions of `snapshot`, computed once per snapshot version.
@@ -83,12 +89,13 @@ package final class DumpRepository: Sendable {
         guard let version = versions.datasets[file.dataset] else { throw DumpError.unknownDump("no dump called \(file.fileName)") }
         let path = directory + "/" + version.fileStem + "." + file.format.fileExtension
         let finalPath = path + (file.compressed ? ".gz" : "")
-        if !FileManager.default.fileExists(atPath: finalPath) {
+        var attributes = try? FileManager.default.attributesOfItem(atPath: finalPath)
+        // Twice at most: a newer version seen by a concurrent request may remove this one's files in between.
+        for _ in 0..<2 where attributes == nil {
             try await produce(file, version: version, snapshot: snapshot, plainPath: path)
+            attributes = try? FileManager.default.attributesOfItem(atPath: finalPath)
         }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: finalPath), let size = attributes[.size] as? Int else {
-            throw DumpError.io("\(finalPath) disappeared after it was written")
-        }
+        guard let size = attributes?[.size] as? Int else { throw DumpError.io("\(finalPath) disappeared after it was written") }
         return DumpInfo(
             file: file, path: finalPath, size: size, triples: version.triples, lastModified: version.lastModified,
             entityTag: "\"\(version.fingerprint.hex)-\(file.format.fileExtension)\(file.compressed ? "-gz" : "")\"")
@@ -154,7 +161,8 @@ package struct DatasetVersions: Sendable {
             throw DumpError.io("cannot create the dump directory \(directory): \(error)")
         }
         let existing = (try? files.contentsOfDirectory(atPath: directory)) ?? []
-        ordered = [.all, .graph(.defaultGraph)]
+        ordered =
+            [.all, .graph(.defaultGraph)]
             + snapshot.namedGraphs.compactMap { id in GraphName(snapshot.term(for: id)).map { DumpDataset.graph($0) } }
         datasets = [:]
         for dataset in ordered {

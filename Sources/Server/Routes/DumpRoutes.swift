@@ -65,7 +65,8 @@ struct DumpRoutes {
         if !DumpValidators.rangeApplies(request.headers, dump: dump) { range = .whole }
         switch range {
         case .unsatisfiable:
-            return Response(status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(dump.size)", .contentLength: "0"], body: ResponseBody())
+            return Response(
+                status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(dump.size)", .contentLength: "0"], body: ResponseBody())
         case .part(let bytes):
             headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(dump.size)"
             headers[.contentLength] = String(bytes.count)
