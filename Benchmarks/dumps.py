@@ -63,10 +63,10 @@ def graph_slug(iri):
     return (readable or "graph") + "-" + format(value & 0xFFFFFFFF, "08x")
 
 
-def peak_kib(pid):
+def status_kib(pid, field):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
     return 0
 
@@ -78,8 +78,9 @@ def reset_peak(pid):
 
 
 def pull(url, accept, pid):
-    """Seconds to first byte, total seconds, bytes, peak RSS in MiB."""
+    """Seconds to first byte, total seconds, bytes, resident MiB before the pull, peak resident MiB during it."""
     reset_peak(pid)
+    before = status_kib(pid, "VmRSS") / 1024
     request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
     start = time.perf_counter()
     with urllib.request.urlopen(request, timeout=600) as response:
@@ -92,7 +93,7 @@ def pull(url, accept, pid):
                 break
             size += len(chunk)
     total = time.perf_counter() - start
-    return ttfb, total, size, peak_kib(pid) / 1024
+    return ttfb, total, size, before, status_kib(pid, "VmHWM") / 1024
 
 
 def main():
@@ -113,7 +114,7 @@ def main():
     subprocess.run([lodestar, "load", "--store", lodestar_store, "--graph", GRAPH, data], check=True, capture_output=True)
     subprocess.run(["oxigraph", "load", "--location", oxigraph_store, "--file", data, "--graph", GRAPH], check=True, capture_output=True)
 
-    lodestar_port, oxigraph_port = 18741, 18742
+    lodestar_port, oxigraph_port = 28741, 28742
     store_url = f"http://127.0.0.1:{oxigraph_port}/store?graph=" + urllib.parse.quote(GRAPH, safe="")
     servers = {
         "lodestar": [lodestar, "serve", "--store", lodestar_store, "--port", str(lodestar_port)],
@@ -132,28 +133,32 @@ def main():
             else:
                 wait_for(f"http://127.0.0.1:{oxigraph_port}/query?query=ASK%7B%7D")
                 pulls = [("nt", store_url, "application/n-triples"), ("turtle", store_url, "text/turtle")]
+            if process.poll() is not None:
+                raise SystemExit(f"{engine} exited with {process.returncode}; see {args.work}/{engine}.log")
             for syntax, url, accept in pulls:
                 for attempt in range(3):
-                    ttfb, total, size, peak = pull(url, accept, process.pid)
-                    rows.append((engine, syntax, attempt, ttfb, total, size, peak))
+                    ttfb, total, size, before, peak = pull(url, accept, process.pid)
+                    rows.append((engine, syntax, attempt, ttfb, total, size, before, peak))
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=60)
             log.close()
 
     print(f"\n{args.triples} triples in one graph")
-    print(f"{'engine':<9} {'syntax':<7} {'pull':<5} {'TTFB s':>8} {'total s':>8} {'triples/s':>11} {'MB':>8} {'peak RSS MiB':>13}")
-    for engine, syntax, attempt, ttfb, total, size, peak in rows:
+    print(f"{'engine':<9} {'syntax':<7} {'pull':<5} {'TTFB s':>8} {'total s':>8} {'triples/s':>11} {'MB':>8} {'RSS before':>11} {'peak RSS':>9}")
+    for engine, syntax, attempt, ttfb, total, size, before, peak in rows:
         label = ("cold" if attempt == 0 else "warm") if engine == "lodestar" else str(attempt + 1)
-        print(f"{engine:<9} {syntax:<7} {label:<5} {ttfb:>8.3f} {total:>8.3f} {args.triples / total:>11.0f} {size / 1e6:>8.1f} {peak:>13.0f}")
+        print(f"{engine:<9} {syntax:<7} {label:<5} {ttfb:>8.3f} {total:>8.3f} {args.triples / total:>11.0f} {size / 1e6:>8.1f} "
+              f"{before:>10.0f}M {peak:>8.0f}M")
 
     def best(engine, syntax):
         return min(r[4] for r in rows if r[0] == engine and r[1] == syntax)
-    print(f"\nthroughput, best pull: N-Triples gz {best('oxigraph', 'nt') / best('lodestar', 'nt.gz'):.2f}x Oxigraph's N-Triples; "
+    def cold(engine, syntax):
+        return next(r[4] for r in rows if r[0] == engine and r[1] == syntax and r[2] == 0)
+    print(f"\ncold pulls (Lodestar writes the dump first): N-Triples gz {cold('oxigraph', 'nt') / cold('lodestar', 'nt.gz'):.2f}x "
+          f"Oxigraph's N-Triples throughput; Turtle {cold('oxigraph', 'turtle') / cold('lodestar', 'turtle'):.2f}x")
+    print(f"throughput, best pull: N-Triples gz {best('oxigraph', 'nt') / best('lodestar', 'nt.gz'):.2f}x Oxigraph's N-Triples; "
           f"Turtle {best('oxigraph', 'turtle') / best('lodestar', 'turtle'):.2f}x Oxigraph's Turtle")
-    cold = [r for r in rows if r[0] == "lodestar" and r[2] == 0]
-    for r in cold:
-        print(f"lodestar {r[1]} cold pull (writes the dump first): {args.triples / r[4]:.0f} triples/s, TTFB {r[3]:.2f} s")
 
 
 if __name__ == "__main__":
