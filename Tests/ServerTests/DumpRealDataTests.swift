@@ -40,7 +40,7 @@ struct DumpRealDataTests {
             _ = try await ChildProcess.run(["curl", "-s", "-o", turtle, server + "/dumps/" + GraphSlug.slug(for: eira) + ".ttl"])
             let turtleCount = try await ChildProcess.run(["rapper", "-i", "turtle", "-c", turtle])
             #expect(turtleCount.stderr.contains("returned 2158 "), "\(turtleCount.stderr)")
-            #expect(try await ChildProcess.python(rdflibCount, [turtle, "turtle"]) == "2158")
+            #expect(try await ChildProcess.python(rdflibCounts, [turtle, "turtle"]) == "\(turtle) 2158")
 
             // VoID names the dumps; DCAT gives download URLs.
             let void = try await ChildProcess.run(["curl", "-s", server + "/.well-known/void"]).text

@@ -68,19 +68,21 @@ func scratchDirectory() throws -> String {
     return path
 }
 
-/// Python that prints the number of triples (quads for N-Quads/TriG) rdflib reads from a file, gunzipping `.gz`.
-let rdflibCount = """
+/// Python that prints, for each `path format` pair of its arguments, the path and the number of triples (quads for
+/// N-Quads/TriG) rdflib reads from it, gunzipping `.gz` files.
+let rdflibCounts = """
     import sys, gzip, rdflib
-    path, fmt = sys.argv[1], sys.argv[2]
-    data = gzip.open(path).read() if path.endswith('.gz') else open(path, 'rb').read()
-    if fmt in ('nquads', 'trig'):
-        g = rdflib.Dataset()
-        g.parse(data=data, format=fmt)
-        print(sum(len(c) for c in g.contexts()))
-    else:
-        g = rdflib.Graph()
-        g.parse(data=data, format=fmt)
-        print(len(g))
+    args = sys.argv[1:]
+    for path, fmt in zip(args[0::2], args[1::2]):
+        data = gzip.open(path).read() if path.endswith('.gz') else open(path, 'rb').read()
+        if fmt in ('nquads', 'trig'):
+            g = rdflib.Dataset()
+            g.parse(data=data, format=fmt)
+            print(path, sum(len(c) for c in g.contexts()))
+        else:
+            g = rdflib.Graph()
+            g.parse(data=data, format=fmt)
+            print(path, len(g))
     """
 
 /// The N-Quads of the tests that need more than `TestServer.data`: `subjects` subjects with two triples each in

@@ -1,5 +1,5 @@
 package import Foundation
-import RDF
+package import RDF
 import Resolver
 package import Store
 import Synchronization
@@ -39,6 +39,7 @@ package final class DumpRepository: Sendable {
         var versions: (snapshot: UInt64, task: Task<DatasetVersions, any Error>)?
         var producing: [String: Task<Void, any Error>] = [:]
         var statistics: (snapshot: UInt64, task: Task<DatasetStatistics, any Error>)?
+        var pages: [DumpDataset: (snapshot: UInt64, pages: DumpPages)] = [:]
     }
 
     /// - Parameter directory: created if missing.
@@ -80,6 +81,14 @@ package final class DumpRepository: Sendable {
             return task
         }
         return try await task.value
+    }
+
+    /// The Hydra pages of one graph of `snapshot`, split once per snapshot version and graph.
+    package func pages(of graph: GraphName, snapshot: Snapshot) async throws -> DumpPages {
+        if let cached = state.withLock({ $0.pages[.graph(graph)] }), cached.snapshot == snapshot.version { return cached.pages }
+        let pages = try await limiter.withPermit(deadline: nil) { DumpPages(snapshot: snapshot, graph: graph) }
+        state.withLock { $0.pages[.graph(graph)] = (snapshot.version, pages) }
+        return pages
     }
 
     /// The dump `file` of `snapshot`, written first if this version of its dataset has none yet.

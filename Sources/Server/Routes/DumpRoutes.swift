@@ -85,9 +85,8 @@ struct DumpRoutes {
         }
         guard let number = Int(value), number >= 1 else { throw RequestError.badRequest("page must be a whole number from 1, not '\(value)'") }
         let url = services.catalogueFacts.url(of: file)
-        let bytes = try await services.queries.limiter.withPermit(deadline: nil) {
-            try DumpPages(snapshot: snapshot, graph: graph).page(number, of: snapshot, dumpURL: url)
-        }
+        let pages = try await services.dumps.pages(of: graph, snapshot: snapshot)
+        let bytes = try await services.queries.limiter.withPermit(deadline: nil) { try pages.page(number, of: snapshot, dumpURL: url) }
         return .negotiated(.graph(.rdf(.turtle)), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
