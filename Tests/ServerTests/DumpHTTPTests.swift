@@ -140,6 +140,9 @@ import Testing
             #expect(gz.headers["content-encoding"] == nil)
             #expect(try gunzip(Array(gz.body)) == Array(full.body))
 
+            let page = try await curl(server + "/dumps", ["-H", "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"])
+            #expect(page.headers["content-type"]?.hasPrefix("text/html") == true)
+            #expect(String(decoding: page.body, as: UTF8.self).contains("all.nq.gz"))
             #expect(try await curl(server + "/dumps/nothing.nt").status == 404)
             #expect(try await curl(server + "/dumps/all.ttl").status == 404)
             #expect(try await curl(server + "/dumps/default.zip").status == 404)
@@ -169,7 +172,7 @@ import Testing
     }
 
     @Test func voidNamesEveryDump() async throws {
-        try await live { server, _ in
+        try await live(data: pagedData(subjects: 20)) { server, _ in
             let entries = try await listing(server)
             let response = try await curl(server + "/.well-known/void")
             #expect(response.status == 200)
@@ -183,11 +186,19 @@ import Testing
                 print('endpoint', *sorted(set(g.objects(None, VOID.sparqlEndpoint))))
                 print('uriSpace', *sorted(set(g.objects(None, VOID.uriSpace))))
                 print('classes', len(list(g.objects(None, VOID.classPartition))))
+                for p in g.objects(None, VOID.classPartition):
+                    print('class', g.value(p, VOID['class']), g.value(p, VOID.entities))
+                for p in g.objects(None, VOID.propertyPartition):
+                    print('property', g.value(p, VOID.property), g.value(p, VOID.triples))
                 """
             let lines = try await ChildProcess.python(script, input: response.body).split(separator: "\n").map(String.init)
             let dumps = Set(lines.filter { $0.hasPrefix("dump ") }.map { String($0.dropFirst(5)) })
             #expect(dumps == Set(entries.map { $0["url"] as? String ?? "" }))
-            #expect(lines.contains("triples http://lodestar.test/.well-known/void#all 4"))
+            #expect(lines.contains("triples http://lodestar.test/.well-known/void#all 44"))
+            // The store and the big graph each have a partition for the one class and for each of its properties.
+            #expect(lines.filter { $0 == "class http://example.org/Item 20" }.count == 2)
+            #expect(lines.filter { $0 == "property http://purl.org/dc/terms/title 20" }.count == 2)
+            #expect(lines.contains("property http://xmlns.com/foaf/0.1/name 2"))
             #expect(lines.contains("endpoint http://lodestar.test/sparql"))
             #expect(lines.contains("uriSpace http://data.europa.eu/dr8/"))
             let asJSONLD = try await curl(server + "/.well-known/void", ["-H", "Accept: application/ld+json"])
