@@ -43,6 +43,11 @@ package enum ErrorResponses {
             case .unsupported: return (.unsupportedMediaType, [:], error.description)
             case .io, .storage: return (.internalServerError, [:], error.description)
             }
+        case let error as DumpError:
+            switch error {
+            case .io: return (.internalServerError, [:], error.description)
+            case .unknownDump, .noSuchPage: return (.notFound, [:], error.description + "; see /dumps for the list")
+            }
         case let error as JSONLDError: return (.badRequest, [:], "the JSON-LD is not valid: \(error.description)")
         case let error as ComputeLimiter.Refusal:
             switch error {
@@ -81,6 +86,6 @@ package enum ErrorResponses {
     /// True for errors that are the server's fault (logged at error level), as opposed to the client's.
     package static func isServerFault(_ error: any Error) -> Bool {
         describe(error).status.code >= 500 && !(error is QueryEvaluationError) && !(error is ComputeLimiter.Refusal)
-            && !(error is RequestError)
+            && !(error is RequestError) && !(error is DumpError && describe(error).status == .notFound)
     }
 }

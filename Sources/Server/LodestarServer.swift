@@ -50,6 +50,7 @@ public struct LodestarServer: Sendable {
         router.addRoutes(SPARQLRoutes(services: services).collection())
         router.addRoutes(UpdateRoutes(services: services).collection())
         router.addRoutes(GraphStoreRoutes(services: services).collection())
+        router.addRoutes(DumpRoutes(services: services).collection())
         router.addRoutes(PURIRoutes(services: services).collection())
         let lifecycle = ServerLifecycle(services: services, closesStore: closesStore, logger: logger)
         var application = Application(

@@ -24,8 +24,15 @@ public struct ServerConfiguration: Sendable {
     public var maxRequestBodySize: Int
     /// The folder of named queries (`Queries/`); `nil` for none.
     public var queriesDirectory: String?
-    /// The PURI namespaces served at `/{name}/{local…}` and `/doc/{name}/…` (`dr8` by default; more with `--puri NS=BASE`).
+    /// The PURI namespaces served at `/{name}/{local…}` and `/doc/{name}/…` (`dr8` by default; more with `--puri NS=BASE`);
+    /// also the `void:uriSpace`s of `/.well-known/void`.
     public var puriNamespaces: PURINamespaces
+    /// Where dump files are kept (`STORE/dumps` for `lodestar serve`); `nil` for a temporary folder removed at shutdown.
+    public var dumpsDirectory: String?
+    /// What `/catalog` and `/.well-known/void` call the dataset, and who publishes it.
+    public var catalogTitle: String
+    public var catalogDescription: String
+    public var publisherName: String
 
     public init(
         host: String = "127.0.0.1",
@@ -38,7 +45,11 @@ public struct ServerConfiguration: Sendable {
         maxConcurrentQueries: Int = ServerConfiguration.defaultConcurrentQueries,
         maxRequestBodySize: Int = 256 << 20,
         queriesDirectory: String? = "Queries",
-        puriNamespaces: PURINamespaces = .standard
+        puriNamespaces: PURINamespaces = .standard,
+        dumpsDirectory: String? = nil,
+        catalogTitle: String = "Lodestar",
+        catalogDescription: String = "Linked data of an interoperability catalogue: architecture building blocks, solutions and their persistent URIs.",
+        publisherName: String = "Lodestar"
     ) {
         self.host = host
         self.port = port
@@ -51,6 +62,10 @@ public struct ServerConfiguration: Sendable {
         self.maxRequestBodySize = maxRequestBodySize
         self.queriesDirectory = queriesDirectory
         self.puriNamespaces = puriNamespaces
+        self.dumpsDirectory = dumpsDirectory
+        self.catalogTitle = catalogTitle
+        self.catalogDescription = catalogDescription
+        self.publisherName = publisherName
     }
 
     /// One less than the active cores, at least one.

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import RDF
 import Resolver
@@ -16,6 +17,9 @@ package final class ServerServices: Sendable {
     package let namedQueries: NamedQueries
     package let puris: PURIService
     let syntaxHost: RDFSyntaxHost
+    package let dumps: DumpRepository
+    /// The temporary dump folder to remove at shutdown, when the configuration named none.
+    private let temporaryDumps: String?
     private let isShutDown = Mutex(false)
 
     package init(configuration: ServerConfiguration, store: QuadStore) {
@@ -40,6 +44,17 @@ package final class ServerServices: Sendable {
         metrics = ServerMetrics()
         namedQueries = NamedQueries(directory: configuration.queriesDirectory)
         puris = PURIService(store: store, namespaces: configuration.puriNamespaces, syntaxHost: syntaxHost, baseURL: baseURL)
+        temporaryDumps =
+            configuration.dumpsDirectory == nil
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-dumps-\(UUID().uuidString)").path : nil
+        dumps = DumpRepository(directory: configuration.dumpsDirectory ?? temporaryDumps!, syntaxHost: syntaxHost, limiter: limiter)
+    }
+
+    /// What the VoID and DCAT descriptions say about this server.
+    package var catalogueFacts: CatalogueFacts {
+        CatalogueFacts(
+            baseURL: configuration.publicBaseURL, title: configuration.catalogTitle, description: configuration.catalogDescription,
+            publisherName: configuration.publisherName, uriSpaces: configuration.puriNamespaces.all.map(\.base))
     }
 
     /// Stops the server's own threads (raptor's, the query threads), once: later calls do nothing.
@@ -51,5 +66,6 @@ package final class ServerServices: Sendable {
         guard first else { return }
         await syntaxHost.close()
         await queries.limiter.shutdown()
+        if let temporaryDumps { try? FileManager.default.removeItem(atPath: temporaryDumps) }
     }
 }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import RDF
 import Redland
+import Resolver
+import Server
 import Store
 
-/// `lodestar dump`: the store, or one graph, to standard output.
+/// `lodestar dump`: the store, or one graph, to standard output, written by the same code as the server's `/dumps`.
 struct Dump: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write the store, or one graph, to standard output.")
 
@@ -12,25 +14,35 @@ struct Dump: AsyncParsableCommand {
     @Option(help: "Only this graph (an IRI, or 'default').")
     var graph: GraphArgument?
 
-    @Option(help: "nquads (default), trig, turtle, ntriples or rdfxml.")
+    @Option(help: "nquads (default), trig, turtle, ntriples, rdfxml or jsonld.")
     var format: String = "nquads"
 
+    /// The syntax `--format` names.
+    private var graphFormat: GraphFormat? {
+        if ["jsonld", "json-ld"].contains(format.lowercased()) { return .jsonLD }
+        return RDFFormat(name: format).map { .rdf($0) }
+    }
+
     func validate() throws {
-        guard let format = RDFFormat(name: format) else { throw ValidationError("unknown format '\(self.format)'") }
-        if graph == nil && !format.supportsGraphs {
-            throw ValidationError("\(format.rawValue) cannot hold named graphs: pass --graph IRI (or --graph default)")
+        guard let format = graphFormat else { throw ValidationError("unknown format '\(self.format)'") }
+        if graph == nil && (!format.supportsGraphs || format == .jsonLD) {
+            throw ValidationError("\(self.format) cannot hold the whole store: pass --graph IRI (or --graph default), or use nquads or trig")
         }
     }
 
     func run() async throws {
         let store = try await location.open()
+        let syntaxHost = RDFSyntaxHost()
         do {
-            try await store.dump(graph: graph?.name, format: RDFFormat(name: format)!) { try Terminal.write($0) }
+            let dataset: DumpDataset = graph.map { .graph($0.name) } ?? .all
+            try await DumpWriter.write(store.snapshot(), dataset: dataset, format: graphFormat!, syntaxHost: syntaxHost) { try Terminal.write($0) }
         } catch {
             Terminal.error("error: \(error)")
+            await syntaxHost.close()
             try await store.close()
             throw ExitCode.failure
         }
+        await syntaxHost.close()
         try await store.close()
     }
 }

@@ -41,6 +41,12 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("puri"), help: "A PURI namespace to serve besides dr8, as NS=BASE (e.g. eli=http://data.europa.eu/eli/); repeatable.")
     var puriNamespaces: [String] = []
 
+    @Option(help: "The dataset's title in /catalog (DCAT-AP) and /.well-known/void.")
+    var catalogTitle = "Lodestar"
+
+    @Option(help: "The publisher's name in /catalog (DCAT-AP).")
+    var publisher = "Lodestar"
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard queryTimeout > 0, maxQueryTimeout > 0 else { throw ValidationError("timeouts must be positive numbers of seconds") }
@@ -72,7 +78,10 @@ struct Serve: AsyncParsableCommand {
             unionDefaultGraph: unionDefaultGraph,
             maxConcurrentQueries: maxConcurrentQueries ?? ServerConfiguration.defaultConcurrentQueries,
             queriesDirectory: FileManager.default.fileExists(atPath: queries) ? queries : nil,
-            puriNamespaces: try PURINamespaces(defaultPlus: puriNamespaces)
+            puriNamespaces: try PURINamespaces(defaultPlus: puriNamespaces),
+            dumpsDirectory: location.path + "/dumps",
+            catalogTitle: catalogTitle,
+            publisherName: publisher
         )
         let store = try await location.open()
         if token == nil { Terminal.error("note: writes are off; pass --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) to allow them") }

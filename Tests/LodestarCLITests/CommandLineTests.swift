@@ -40,6 +40,37 @@ struct CommandLineTests {
         #expect(result.stderr.contains("unknown format"))
     }
 
+    /// `lodestar dump` writes what `/dumps` serves (the same `DumpWriter`): every syntax of one graph reads back whole.
+    @Test func dumpsAGraphInEverySyntax() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.path + "/data.nt"
+        let store = directory.path + "/store"
+        try writeSyntheticNTriples(count: 300, prefix: "x", to: file)
+        #expect(try CommandRunner.run(["load", "--store", store, "--graph", "http://example.org/g", file]).status == 0)
+        for (format, parser) in [("ntriples", "ntriples"), ("turtle", "turtle"), ("rdfxml", "rdfxml")] {
+            let dump = try CommandRunner.run(["dump", "--store", store, "--graph", "http://example.org/g", "--format", format])
+            #expect(dump.status == 0, "\(dump.stderr)")
+            let path = directory.path + "/out." + format
+            try dump.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+            let rapper = Process()
+            rapper.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            rapper.arguments = ["rapper", "-q", "-i", parser, "-o", "ntriples", path, "http://example.org/"]
+            let pipe = Pipe()
+            rapper.standardOutput = pipe
+            try rapper.run()
+            let lines = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+            rapper.waitUntilExit()
+            #expect(rapper.terminationStatus == 0)
+            #expect(lines.count == 300, "\(format)")
+        }
+        let jsonLD = try CommandRunner.run(["dump", "--store", store, "--graph", "http://example.org/g", "--format", "jsonld"])
+        #expect(try JSONLDParser.parse(Array(jsonLD.stdout.utf8), baseIRI: "http://example.org/").count == 300)
+        let whole = try CommandRunner.run(["dump", "--store", store, "--format", "jsonld"])
+        #expect(whole.status != 0)
+        #expect(whole.stderr.contains("cannot hold the whole store"))
+    }
+
     @Test(.enabled(if: Shared.available, "LODESTAR_SHARED data is absent"))
     func eiraLoadsAndDumpsTheRightCount() throws {
         let directory = try TemporaryDirectory()

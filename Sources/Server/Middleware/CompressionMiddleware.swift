@@ -14,7 +14,10 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
         var response = try await next(request, context)
         guard request.method != .head, Self.acceptsGzip(request.headers[values: .acceptEncoding].joined(separator: ",")),
             response.headers[.contentEncoding] == nil, Self.isCompressible(response.headers[.contentType]),
-            (response.body.contentLength ?? Int.max) >= Self.minimumSize
+            (response.body.contentLength ?? Int.max) >= Self.minimumSize,
+            // A byte-addressable file (a dump) goes out as stored: Range offsets, Content-Length and the strong ETag
+            // all name the stored bytes, and a harvester that wants gzip takes the `.gz` file.
+            response.status != .partialContent, response.headers[.acceptRanges] == nil
         else { return response }
         let body = response.body
         response.headers[.contentEncoding] = "gzip"

@@ -8,16 +8,16 @@ import Store
 /// A separate world on a separate thread is safe (research/redland.md §3); the world is created on first use, on this
 /// actor's thread, and stays there. Each call runs to the end without suspending, so one world's log collector never
 /// sees two parses interleaved.
-actor RDFSyntaxHost {
+package actor RDFSyntaxHost {
     private nonisolated let thread: RedlandThread
-    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
+    package nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private var cachedWorld: RedlandWorld?
 
-    init() {
+    package init() {
         thread = RedlandThread(name: "lodestar-rdf-io")
     }
 
-    private func world() throws -> RedlandWorld {
+    func world() throws -> RedlandWorld {
         if let cachedWorld { return cachedWorld }
         let world = try RedlandWorld()
         cachedWorld = world
@@ -72,7 +72,7 @@ actor RDFSyntaxHost {
     }
 
     /// Frees the world and ends the thread once queued work is done.
-    func close() {
+    package func close() {
         cachedWorld = nil
         thread.shutdown()
     }

@@ -1,0 +1,149 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Redland
+import Resolver
+import Store
+
+/// `/dumps` (the listing), `/dumps/{name}.{ext}[.gz]` (files, with validators and single ranges; Turtle dumps of a
+/// graph also paged with `?page=N`), `/.well-known/void` and `/catalog`.
+struct DumpRoutes {
+    let services: ServerServices
+    private let fileIO = FileIO()
+
+    init(services: ServerServices) { self.services = services }
+
+    func collection() -> RouteCollection<LodestarRequestContext> {
+        let routes = RouteCollection(context: LodestarRequestContext.self)
+        routes.get("/dumps") { request, _ in try await listing(request) }
+        routes.get("/dumps/{file}") { request, context in try await file(request, context: context, body: true) }
+        routes.head("/dumps/{file}") { request, context in try await file(request, context: context, body: false) }
+        routes.get("/.well-known/void") { request, _ in try await void(request) }
+        routes.get("/catalog") { request, _ in try await catalog(request) }
+        return routes
+    }
+
+    /// JSON by default; HTML for browsers. The value says whether it is HTML.
+    private static let listingOffers: [Offer<Bool>] = [
+        Offer("application/json", value: false), Offer("text/html", aliases: ["application/xhtml+xml"], value: true),
+    ]
+
+    private func listing(_ request: Request) async throws -> Response {
+        guard let offer = ContentNegotiation.choose(from: Self.listingOffers, accept: request.accept) else {
+            throw RequestError.notAcceptable(offered: ["application/json", "text/html"])
+        }
+        let dumps = try await services.dumps.allDumps(snapshot: services.store.snapshot())
+        let facts = services.catalogueFacts
+        if offer.value { return .negotiated(.html, body: ResponseBody(byteBuffer: ByteBuffer(string: DumpListing.html(dumps, facts: facts)))) }
+        let buffer = ByteBuffer(string: DumpListing.json(dumps, facts: facts))
+        return Response(
+            status: .ok, headers: [.contentType: "application/json", .vary: "Accept", .contentLength: String(buffer.readableBytes)],
+            body: ResponseBody(byteBuffer: buffer))
+    }
+
+    private func file(_ request: Request, context: LodestarRequestContext, body: Bool) async throws -> Response {
+        let name = try context.parameters.require("file")
+        let snapshot = services.store.snapshot()
+        let versions = try await services.dumps.versions(of: snapshot)
+        guard let file = DumpFile(fileName: name, datasets: versions.ordered) else {
+            throw DumpError.unknownDump("no dump called \(name)")
+        }
+        if let page = request.uri.queryParameters.get("page") {
+            return try await self.page(page, of: file, snapshot: snapshot)
+        }
+        let dump = try await services.dumps.dump(file, snapshot: snapshot)
+        var headers: HTTPFields = [
+            // Exactly the registered type: harvesters compare it as a string (Turtle is UTF-8 by definition).
+            .contentType: file.mediaType,
+            .eTag: dump.entityTag, .lastModified: HTTPDate.format(dump.lastModified), .acceptRanges: "bytes",
+        ]
+        if DumpValidators.isNotModified(request.headers, dump: dump) {
+            return Response(status: .notModified, headers: [.eTag: dump.entityTag, .lastModified: headers[.lastModified]!], body: ResponseBody())
+        }
+        var range = ByteRangeRequest(header: request.headers[.range], size: dump.size)
+        if !DumpValidators.rangeApplies(request.headers, dump: dump) { range = .whole }
+        switch range {
+        case .unsatisfiable:
+            return Response(
+                status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(dump.size)", .contentLength: "0"], body: ResponseBody())
+        case .part(let bytes):
+            headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(dump.size)"
+            headers[.contentLength] = String(bytes.count)
+            let content = body ? try await fileIO.loadFile(path: dump.path, range: bytes, context: context) : ResponseBody()
+            return Response(status: .partialContent, headers: headers, body: content)
+        case .whole:
+            headers[.contentLength] = String(dump.size)
+            let content = body ? try await fileIO.loadFile(path: dump.path, context: context) : ResponseBody()
+            return Response(status: .ok, headers: headers, body: content)
+        }
+    }
+
+    private func page(_ value: String, of file: DumpFile, snapshot: Snapshot) async throws -> Response {
+        guard file.format == .rdf(.turtle), !file.compressed, case .graph(let graph) = file.dataset else {
+            throw RequestError.badRequest("only the Turtle dump of a graph (.ttl) is paged")
+        }
+        guard let number = Int(value), number >= 1 else { throw RequestError.badRequest("page must be a whole number from 1, not '\(value)'") }
+        let url = services.catalogueFacts.url(of: file)
+        let pages = try await services.dumps.pages(of: graph, snapshot: snapshot)
+        let bytes = try await services.queries.limiter.withPermit(deadline: nil) { try pages.page(number, of: snapshot, dumpURL: url) }
+        return .negotiated(.graph(.rdf(.turtle)), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    private func void(_ request: Request) async throws -> Response {
+        let format = try negotiateGraphFormat(request)
+        let snapshot = services.store.snapshot()
+        let versions = try await services.dumps.versions(of: snapshot)
+        let statistics = try await services.dumps.statistics(of: snapshot, datasets: versions.ordered)
+        let quads = VoIDDescription.quads(facts: services.catalogueFacts, versions: versions, statistics: statistics)
+        let bytes = try await GraphRendering.render(quads, format: format, prefixes: VoIDDescription.prefixes, host: services.syntaxHost)
+        return .negotiated(.graph(format), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    private func catalog(_ request: Request) async throws -> Response {
+        let format = try negotiateGraphFormat(request)
+        let snapshot = services.store.snapshot()
+        let versions = try await services.dumps.versions(of: snapshot)
+        let dumps = try await services.dumps.allDumps(snapshot: snapshot)
+        let quads = DCATCatalog.quads(facts: services.catalogueFacts, versions: versions, dumps: dumps)
+        let bytes = try await GraphRendering.render(quads, format: format, prefixes: DCATCatalog.prefixes, host: services.syntaxHost)
+        return .negotiated(.graph(format), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// Turtle unless `Accept` (or `?format=`) prefers another RDF syntax.
+    private func negotiateGraphFormat(_ request: Request) throws -> GraphFormat {
+        var accept = request.accept
+        if let format = request.uri.queryParameters.get("format") {
+            guard let override = FormatParameter.accept(for: format) else {
+                throw RequestError.badRequest("unknown format '\(format)': use ttl, nt, nq, trig, rdf or jsonld")
+            }
+            accept = override
+        }
+        guard let offer = ContentNegotiation.choose(from: ResponseFormat.graphOffers, accept: accept), case .graph(let format) = offer.value else {
+            throw RequestError.notAcceptable(offered: ResponseFormat.mediaTypes(ResponseFormat.graphOffers))
+        }
+        return format
+    }
+}
+
+/// Conditional requests against a dump (RFC 9110 §13).
+enum DumpValidators {
+    /// True if the client's copy is current: `If-None-Match` names the dump's tag (or `*`); without it,
+    /// `If-Modified-Since` is not earlier than the dump's last modification.
+    static func isNotModified(_ headers: HTTPFields, dump: DumpInfo) -> Bool {
+        let tags = headers[values: .ifNoneMatch].flatMap { $0.split(separator: ",") }.map { $0.trimmed }
+        if !tags.isEmpty {
+            // Weak comparison (§8.8.3.2), as If-None-Match asks.
+            return tags.contains { $0 == "*" || $0 == dump.entityTag || $0 == "W/" + dump.entityTag }
+        }
+        if let since = headers[.ifModifiedSince].flatMap(HTTPDate.parse) { return dump.lastModified <= since }
+        return false
+    }
+
+    /// False if `If-Range` names another version, so the whole new file must go out (§13.1.5).
+    static func rangeApplies(_ headers: HTTPFields, dump: DumpInfo) -> Bool {
+        guard let condition = headers[.ifRange]?.trimmed else { return true }
+        if condition.hasPrefix("\"") { return condition == dump.entityTag }
+        return HTTPDate.parse(condition) == dump.lastModified
+    }
+}
