@@ -16,11 +16,10 @@ import Testing
 
     @Test func timeoutBeforeTheFirstByteIs503() async throws {
         try await TestServer.run(data: Self.data) { client, _ in
-            let start = ContinuousClock.now
+            // How soon the 503 comes is measured in Benchmarks/, not asserted on a shared machine.
             let response = try await client.query(Self.silent, parameters: "&timeout=0.5")
             #expect(response.status == .serviceUnavailable)
             #expect(response.text.contains("0.5 s"))
-            #expect(ContinuousClock.now - start < .seconds(3))
             let metrics = try await client.execute(uri: "/metrics", method: .get).text
             #expect(metrics.contains("lodestar_query_timeouts_total 1"))
         }
@@ -30,10 +29,10 @@ import Testing
         var configuration = TestServer.configuration()
         configuration.maxQueryTimeout = 0.5
         try await TestServer.run(configuration, data: Self.data) { client, _ in
-            let start = ContinuousClock.now
+            // Uncapped, the query would run through its 8 million rows and answer 200 with none.
             let response = try await client.query(Self.silent, parameters: "&timeout=3600")
             #expect(response.status == .serviceUnavailable)
-            #expect(ContinuousClock.now - start < .seconds(3))
+            #expect(response.text.contains("0.5 s"))
         }
     }
 
