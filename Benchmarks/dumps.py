@@ -26,21 +26,10 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import datagen  # noqa: E402
+from endpoint import wait_for  # noqa: E402
 
 BUILD_DIR = os.environ.get("LODESTAR_BENCH_BUILD", "/tmp/build-dumpbench")
 GRAPH = "http://example.org/bench"
-
-
-def wait_for(url, seconds=120):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status < 500:
-                    return
-        except Exception:
-            time.sleep(0.2)
-    raise SystemExit(f"no answer from {url} after {seconds} s")
 
 
 def graph_slug(iri):
@@ -127,11 +116,11 @@ def main():
         try:
             if engine == "lodestar":
                 base = f"http://127.0.0.1:{lodestar_port}"
-                wait_for(base + "/health")
+                wait_for(base + "/health", seconds=120)
                 slug = graph_slug(GRAPH)
                 pulls = [("nt.gz", base + f"/dumps/{slug}.nt.gz", None), ("turtle", base + f"/dumps/{slug}.ttl", None)]
             else:
-                wait_for(f"http://127.0.0.1:{oxigraph_port}/query?query=ASK%7B%7D")
+                wait_for(f"http://127.0.0.1:{oxigraph_port}/query?query=ASK%7B%7D", seconds=120)
                 pulls = [("nt", store_url, "application/n-triples"), ("turtle", store_url, "text/turtle")]
             if process.poll() is not None:
                 raise SystemExit(f"{engine} exited with {process.returncode}; see {args.work}/{engine}.log")

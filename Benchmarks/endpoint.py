@@ -48,10 +48,10 @@ def wait_for(url, seconds=30):
     raise SystemExit(f"no answer from {url} after {seconds} s")
 
 
-def run_wrk(url, duration, connections):
-    """Requests/s, p50 and p99 in milliseconds, from `wrk --latency`."""
+def run_wrk(url, duration, connections, accept="application/sparql-results+json"):
+    """Requests/s, p50 and p99 in milliseconds, from `wrk --latency`; fails on any error response."""
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", "Accept: application/sparql-results+json", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", f"Accept: {accept}", url],
         capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)

@@ -14,7 +14,6 @@ Builds release into $LODESTAR_BENCH_BUILD (default /tmp/build-httpbench); needs 
 """
 import argparse
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -24,7 +23,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import datagen  # noqa: E402
-from endpoint import BUILD_DIR, shared_dir, wait_for  # noqa: E402
+from endpoint import BUILD_DIR, run_wrk, shared_dir, wait_for  # noqa: E402
 
 SKOS_GRAPH = "https://w3id.org/lodestar/graph/eira/skos/v4.0.0"
 PURIS = {
@@ -32,21 +31,6 @@ PURIS = {
     "eira-view": "view/LegalView",
     "generated-abb": "ABB7",
 }
-
-
-def run_wrk(url, duration, connections, accept):
-    """Requests/s, p50 and p99 in milliseconds, from `wrk --latency`; fails on any error response."""
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", f"Accept: {accept}", url],
-                         capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if errors:
-        raise SystemExit(f"{url}: {errors.group(1)} error responses\n{out}")
-
-    def percentile(name):
-        value, unit = re.search(rf"\s{name}%\s+([\d.]+)(us|ms|s)", out).groups()
-        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-    return rps, percentile("50"), percentile("99")
 
 
 def main():
