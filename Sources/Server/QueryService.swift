@@ -1,8 +1,9 @@
 import RDF
-import Resolver
 import Redland
+import Resolver
 package import SPARQL
 package import Store
+import Synchronization
 
 /// How queries are run: the base IRI, the default graph's meaning, and time limits.
 package struct QuerySettings: Sendable {
@@ -137,11 +138,31 @@ package struct QueryService: Sendable {
     /// The representation for a query of this form: from `?format=` if given, else from `Accept`.
     /// - Throws: `RequestError.badRequest` for an unknown `format`, `.notAcceptable` when nothing offered is accepted.
     package static func negotiate(for form: Query.Form, accept: String?, format: String?) throws(RequestError) -> ResponseFormat {
-        let offers: [Offer<ResponseFormat>]
+        let isGraph: Bool
         switch form {
-        case .select, .ask: offers = ResponseFormat.resultOffers
-        case .construct, .describe: offers = ResponseFormat.graphOffers
+        case .select, .ask: isGraph = false
+        case .construct, .describe: isGraph = true
         }
+        // Clients send the same few Accept headers again and again: remember what they chose.
+        let key = NegotiationKey(isGraph: isGraph, accept: accept, format: format)
+        if let known = negotiated.withLock({ $0[key] }) { return known }
+        let chosen = try choose(offers: isGraph ? ResponseFormat.graphOffers : ResponseFormat.resultOffers, accept: accept, format: format)
+        negotiated.withLock { cache in
+            if cache.count >= 256 { cache.removeAll() }
+            cache[key] = chosen
+        }
+        return chosen
+    }
+
+    private struct NegotiationKey: Hashable {
+        var isGraph: Bool
+        var accept: String?
+        var format: String?
+    }
+
+    private static let negotiated = Mutex<[NegotiationKey: ResponseFormat]>([:])
+
+    private static func choose(offers: [Offer<ResponseFormat>], accept: String?, format: String?) throws(RequestError) -> ResponseFormat {
         var effectiveAccept = accept
         if let format {
             guard let override = FormatParameter.accept(for: format) else {

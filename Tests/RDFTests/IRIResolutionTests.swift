@@ -34,6 +34,24 @@ struct IRIResolutionTests {
         #expect(IRIResolution.resolve("../x", against: "file:///a/b") == "file:///x")
     }
 
+    /// The shortcut for absolute references must agree with the full algorithm wherever it applies, and stand aside
+    /// wherever a dot segment could change the result.
+    @Test func plainAbsoluteReferencesResolveToThemselves() {
+        let base = "http://a/b/c/d;p?q"
+        for plain in ["http://data.europa.eu/dr8/PublicPolicy", "g:h", "urn:isbn:0451450523", "http://example.org", "mailto:a@b.c",
+            "http://x/a.b/c.d?e=./f#g", "tag:lodestar,2026:x"]
+        {
+            #expect(IRIResolution.isPlainAbsolute(plain), "\(plain)")
+            let components = IRIResolution.Components(plain)
+            #expect(components.scheme != nil && components.reference == plain, "\(plain)")
+            #expect(IRIResolution.resolve(plain, against: base) == plain)
+        }
+        for other in ["http://a/b/../c", "http://a/./c", "http://a/b/..", "foo:./bar", "g", "./g", "//g", "1http://a", ":x", ""] {
+            #expect(!IRIResolution.isPlainAbsolute(other), "\(other)")
+        }
+        #expect(IRIResolution.resolve("http://a/b/../c", against: base) == "http://a/c")
+    }
+
     @Test func components() {
         let parts = IRIResolution.Components("http://user@host:80/p/a/t/h?query#frag")
         #expect(parts == IRIResolution.Components(scheme: "http", authority: "user@host:80", path: "/p/a/t/h", query: "query", fragment: "frag"))

@@ -60,9 +60,39 @@ public enum IRIResolution {
     /// True when the string starts with a scheme (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`).
     public static func isAbsolute(_ iri: String) -> Bool { Components(iri).scheme != nil }
 
+    /// True if `reference` starts with a scheme and holds no `/.` or `:.`, so no dot segment can be in its path:
+    /// resolving it against any base gives it back unchanged (RFC 3986 §5.2.2, with `removeDotSegments` a no-op).
+    package static func isPlainAbsolute(_ reference: String) -> Bool {
+        var utf8 = reference.utf8.makeIterator()
+        guard let first = utf8.next(), isLetter(first) else { return false }
+        var sawColon = false
+        while let byte = utf8.next() {
+            if byte == UInt8(ascii: ":") {
+                sawColon = true
+                break
+            }
+            guard isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            else { return false }
+        }
+        guard sawColon else { return false }
+        var previous = UInt8(ascii: ":")
+        for byte in reference.utf8 {
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") || previous == UInt8(ascii: ":") { return false }
+            previous = byte
+        }
+        return true
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
     /// The target of `reference` relative to `base` (RFC 3986 §5.2.2, strict: a reference with a scheme is taken as
     /// absolute even when it is the base's scheme). `base` should be absolute; a fragment on it is ignored.
     public static func resolve(_ reference: String, against base: String) -> String {
+        // Most references in queries and data are already absolute with nothing to normalise: they resolve to themselves.
+        if isPlainAbsolute(reference) { return reference }
         let r = Components(reference)
         let b = Components(base)
         var target = Components(scheme: nil, authority: nil, path: "", query: nil, fragment: r.fragment)

@@ -24,6 +24,7 @@ extension Parser {
 
     /// `reference` resolved against the current base IRI (RFC 3986 §5.2); unchanged when there is no absolute base.
     func resolve(_ reference: String) -> String {
+        if IRIResolution.isPlainAbsolute(reference) { return reference }
         guard let baseIRI, IRIResolution.isAbsolute(baseIRI) else { return reference }
         return IRIResolution.resolve(reference, against: baseIRI)
     }
