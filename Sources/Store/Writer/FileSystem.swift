@@ -33,6 +33,61 @@ enum FileSystem {
 }
 
 extension FileSystem {
+    /// Copies the file at `source` to a new file at `destination`, inside the kernel where it can (`sendfile`):
+    /// Foundation's `copyItem` moves the bytes through user space at about a tenth of the speed, and a large write
+    /// copies the whole Redland storage (a gigabyte at 1M quads).
+    static func copyFile(_ source: String, to destination: String) throws(StoreError) {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw StoreError(.io, "cannot open \(source): \(Journal.lastError())") }
+        defer { close(input) }
+        let output = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw StoreError(.io, "cannot create \(destination): \(Journal.lastError())") }
+        defer { close(output) }
+        var copied = 0
+        #if os(Linux)
+        while true {
+            let result = sendfile(output, input, nil, 1 << 30)
+            if result > 0 {
+                copied += result
+                continue
+            }
+            if result == 0 { return }
+            if errno == EINTR { continue }
+            // Not supported for these files: copy through a buffer from where it stopped.
+            guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else {
+                throw StoreError(.io, "cannot copy \(source) to \(destination): \(Journal.lastError())")
+            }
+            break
+        }
+        #endif
+        try copyThroughBuffer(input, output, from: copied, source: source, destination: destination)
+    }
+
+    private static func copyThroughBuffer(_ input: Int32, _ output: Int32, from offset: Int, source: String, destination: String)
+        throws(StoreError)
+    {
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var position = offset
+        while true {
+            let read = buffer.withUnsafeMutableBytes { pread(input, $0.baseAddress, $0.count, off_t(position)) }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw StoreError(.io, "cannot read \(source): \(Journal.lastError())")
+            }
+            if read == 0 { return }
+            var written = 0
+            while written < read {
+                let result = buffer.withUnsafeBytes { pwrite(output, $0.baseAddress! + written, read - written, off_t(position + written)) }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw StoreError(.io, "cannot write \(destination): \(Journal.lastError())")
+                }
+                written += result
+            }
+            position += read
+        }
+    }
+
     static func unlock(_ descriptor: Int32) {
         flock(descriptor, LOCK_UN)
         close(descriptor)

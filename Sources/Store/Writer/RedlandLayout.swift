@@ -53,14 +53,14 @@ struct RedlandLayout {
     {
         let files = FileManager.default
         try? files.removeItem(atPath: rebuilt)
+        let names: [String]
         do {
             try files.createDirectory(atPath: rebuilt, withIntermediateDirectories: true)
-            for name in try files.contentsOfDirectory(atPath: live) where name.hasSuffix(".db") {
-                try files.copyItem(atPath: live + "/" + name, toPath: rebuilt + "/" + name)
-            }
+            names = try files.contentsOfDirectory(atPath: live).filter { $0.hasSuffix(".db") }
         } catch {
             throw StoreError(.io, "cannot copy the Redland storage to \(rebuilt)", cause: error)
         }
+        for name in names { try FileSystem.copyFile(live + "/" + name, to: rebuilt + "/" + name) }
         do {
             let copy = try RedlandMirror(directory: rebuilt)
             for quad in removals { try copy.remove(quad) }
