@@ -204,6 +204,19 @@ struct PURIRoutesTests {
         }
     }
 
+    @Test func writesToPURIsAre405NotUnknownPURIs() async throws {
+        try await withEIRA { client in
+            for (uri, method) in [("/dr8/PublicPolicy", HTTPRequest.Method.post), ("/doc/dr8/PublicPolicy.ttl", .put), ("/dr8", .delete)] {
+                let response = try await client.execute(uri: uri, method: method)
+                #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                #expect(response.headers[.allow] == "GET, HEAD")
+            }
+            // The other routes keep their own methods.
+            let update = try await client.execute(uri: "/update", method: .post)
+            #expect(update.status != .methodNotAllowed)
+        }
+    }
+
     @Test func theNamespaceServesTheWholeScheme() async throws {
         try await withEIRA { client in
             for uri in ["/dr8", "/dr8/"] {

@@ -34,6 +34,17 @@ struct PURIRoutes {
                 return try await document(namespace: target.namespace, local: target.local, representation: target.representation, request: request)
             }
         }
+        // PURIs and their documents are read-only: other methods get 405 with `Allow`, not a 404 that says the PURI
+        // does not exist (RFC 9110 §15.5.6). Writes go through /update and /store.
+        for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
+            var paths = puris.resolver.namespaces.all.flatMap { ["/\($0.name)", "/\($0.name)/**"] }
+            paths.append("/doc/**")
+            for path in paths {
+                routes.on(RouterPath(path), method: method) { request, _ -> Response in
+                    throw RequestError.methodNotAllowed(request.method.rawValue, allowed: ["GET", "HEAD"])
+                }
+            }
+        }
         return routes
     }
 
