@@ -65,17 +65,13 @@ final class HashJoinCursor: Cursor {
             if table.isEmpty { return nil }
         }
         while true {
-            if let leftRow = current, var state = probe {
-                while let index = table.nextCandidate(&state) {
-                    try deadline.tick()
-                    let rightRow = table.rows[index]
-                    if leftRow.isCompatible(with: rightRow) {
-                        probe = state
-                        merged.overwrite(with: leftRow)
-                        merged.merge(rightRow)
-                        return merged
-                    }
-                }
+            if let leftRow = current, var state = probe,
+                let rightRow = try table.nextCompatible(with: leftRow, &state, deadline: deadline)
+            {
+                probe = state
+                merged.overwrite(with: leftRow)
+                merged.merge(rightRow)
+                return merged
             }
             guard let leftRow = try left.next() else {
                 current = nil

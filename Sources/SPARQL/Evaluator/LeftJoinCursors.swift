@@ -82,10 +82,7 @@ final class HashLeftJoinCursor: Cursor {
         }
         while true {
             if let leftRow = current, var state = probe {
-                while let index = table.nextCandidate(&state) {
-                    try deadline.tick()
-                    let rightRow = table.rows[index]
-                    guard leftRow.isCompatible(with: rightRow) else { continue }
+                while let rightRow = try table.nextCompatible(with: leftRow, &state, deadline: deadline) {
                     var merged = leftRow
                     merged.merge(rightRow)
                     if let condition, try !evaluator.isTrue(condition, merged) { continue }

@@ -45,10 +45,7 @@ final class MinusCursor: Cursor {
 
     private func isRemoved(_ row: Row) throws(QueryEvaluationError) -> Bool {
         var state = table.candidates(for: row)
-        while let index = table.nextCandidate(&state) {
-            try deadline.tick()
-            let other = table.rows[index]
-            guard row.isCompatible(with: other) else { continue }
+        while let other = try table.nextCompatible(with: row, &state, deadline: deadline) {
             for slot in sharedSlots where row[slot].isBound && other[slot].isBound && !input[slot].isBound {
                 return true
             }

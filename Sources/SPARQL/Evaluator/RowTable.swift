@@ -58,6 +58,18 @@ struct RowTable {
         fileprivate var scanAll: Bool
     }
 
+    /// The probe's next row that is compatible with `row` (§18.3), or `nil` when the probe is done; every candidate
+    /// looked at counts against `deadline`.
+    @inline(__always)
+    func nextCompatible(with row: Row, _ state: inout Candidates, deadline: Deadline) throws(QueryEvaluationError) -> Row? {
+        while let index = nextCandidate(&state) {
+            try deadline.tick()
+            let candidate = rows[index]
+            if row.isCompatible(with: candidate) { return candidate }
+        }
+        return nil
+    }
+
     /// The index of the next candidate row, or `nil` when the probe is done.
     @inline(__always)
     func nextCandidate(_ state: inout Candidates) -> Int? {
