@@ -26,9 +26,8 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import datagen  # noqa: E402
-from endpoint import wait_for  # noqa: E402
+from harness import release_build, require, wait_for  # noqa: E402
 
-BUILD_DIR = os.environ.get("LODESTAR_BENCH_BUILD", "/tmp/build-dumpbench")
 GRAPH = "http://example.org/bench"
 
 
@@ -90,10 +89,8 @@ def main():
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "lodestar-dumpbench"))
     args = parser.parse_args()
-    if not shutil.which("oxigraph"):
-        raise SystemExit("oxigraph is not installed (pip install oxigraph)")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "lodestar", "--scratch-path", BUILD_DIR], check=True)
-    lodestar = os.path.join(BUILD_DIR, "release", "lodestar")
+    require("oxigraph")
+    lodestar = os.path.join(release_build("/tmp/build-dumpbench", product="lodestar"), "lodestar")
 
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work)

@@ -13,17 +13,16 @@ Builds release into $LODESTAR_BENCH_BUILD (default /tmp/build-httpbench); needs 
 """
 import argparse
 import os
-import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
-import urllib.request
 
-BUILD_DIR = os.environ.get("LODESTAR_BENCH_BUILD", "/tmp/build-httpbench")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import release_build, require, run_wrk, shared_dir, wait_for  # noqa: E402
+
 GRAPH = "http://data.europa.eu/dr8/"
 QUERIES = {
     "lookup": "SELECT ?p ?o WHERE { <http://data.europa.eu/dr8/PublicPolicy> ?p ?o }",
@@ -32,50 +31,15 @@ QUERIES = {
 }
 
 
-def shared_dir():
-    return os.environ.get("LODESTAR_SHARED", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared"))
-
-
-def wait_for(url, seconds=30):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status < 500:
-                    return
-        except Exception:
-            time.sleep(0.2)
-    raise SystemExit(f"no answer from {url} after {seconds} s")
-
-
-def run_wrk(url, duration, connections, accept="application/sparql-results+json"):
-    """Requests/s, p50 and p99 in milliseconds, from `wrk --latency`; fails on any error response."""
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", f"Accept: {accept}", url],
-        capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if errors:
-        raise SystemExit(f"{url}: {errors.group(1)} error responses\n{out}")
-
-    def percentile(name):
-        value, unit = re.search(rf"\s{name}%\s+([\d.]+)(us|ms|s)", out).groups()
-        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-    return rps, percentile("50"), percentile("99")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "lodestar-httpbench"))
     args = parser.parse_args()
-    for tool in ("wrk", "oxigraph"):
-        if not shutil.which(tool):
-            raise SystemExit(f"{tool} is not installed")
+    require("wrk", "oxigraph")
     eira = os.path.join(shared_dir(), "data", "eira-skos", "EIRA_SKOS.rdf")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "lodestar", "--scratch-path", BUILD_DIR], check=True)
-    lodestar = os.path.join(BUILD_DIR, "release", "lodestar")
+    lodestar = os.path.join(release_build("/tmp/build-httpbench", product="lodestar"), "lodestar")
 
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work)

@@ -23,7 +23,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import datagen  # noqa: E402
-from endpoint import BUILD_DIR, run_wrk, shared_dir, wait_for  # noqa: E402
+from harness import release_build, require, run_wrk, shared_dir, wait_for  # noqa: E402
 
 SKOS_GRAPH = "https://w3id.org/lodestar/graph/eira/skos/v4.0.0"
 PURIS = {
@@ -40,12 +40,9 @@ def main():
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "lodestar-puribench"))
     args = parser.parse_args()
-    for tool in ("wrk", "oxigraph"):
-        if not shutil.which(tool):
-            raise SystemExit(f"{tool} is not installed")
+    require("wrk", "oxigraph")
     eira = os.path.join(shared_dir(), "data", "eira-skos", "EIRA_SKOS.rdf")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "lodestar", "--scratch-path", BUILD_DIR], check=True)
-    lodestar = os.path.join(BUILD_DIR, "release", "lodestar")
+    lodestar = os.path.join(release_build("/tmp/build-httpbench", product="lodestar"), "lodestar")
 
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work)

@@ -10,7 +10,6 @@ import json
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,8 +17,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import datagen  # noqa: E402
-
-BUILD_DIR = os.environ.get("LODESTAR_BENCH_BUILD", "/tmp/build-storebench")
+from harness import release_build  # noqa: E402
 
 OXIGRAPH_PROBE = r"""
 import json, statistics, sys, time
@@ -91,17 +89,17 @@ def main():
         with open(os.path.join(work, name), "w", encoding="utf-8") as out:
             out.write("\n".join(terms) + "\n")
 
-    subprocess.run(["swift", "build", "-c", "release", "--scratch-path", BUILD_DIR], check=True, stdout=subprocess.DEVNULL)
+    binaries = release_build("/tmp/build-storebench")
     lodestar_dir, oxigraph_dir = os.path.join(work, "lodestar"), os.path.join(work, "oxigraph")
     for d in (lodestar_dir, oxigraph_dir):
         shutil.rmtree(d, ignore_errors=True)
 
     results = {"lodestar": {}, "oxigraph": {}}
-    results["lodestar"]["load_seconds"] = timed([os.path.join(BUILD_DIR, "release", "lodestar"), "load", "--store", lodestar_dir, data])
+    results["lodestar"]["load_seconds"] = timed([os.path.join(binaries, "lodestar"), "load", "--store", lodestar_dir, data])
     results["oxigraph"]["load_seconds"] = timed(["oxigraph", "load", "--location", oxigraph_dir, "--file", data])
     results["lodestar"]["disk_bytes"] = disk_bytes(lodestar_dir)
     results["oxigraph"]["disk_bytes"] = disk_bytes(oxigraph_dir)
-    probe = subprocess.run([os.path.join(BUILD_DIR, "release", "store-benchmark"), lodestar_dir, os.path.join(work, "subjects.txt"),
+    probe = subprocess.run([os.path.join(binaries, "store-benchmark"), lodestar_dir, os.path.join(work, "subjects.txt"),
                             os.path.join(work, "objects.txt")], check=True, capture_output=True, text=True)
     results["lodestar"].update(json.loads(probe.stdout))
     probe = subprocess.run([sys.executable, "-c", OXIGRAPH_PROBE, oxigraph_dir, os.path.join(work, "subjects.txt"),

@@ -14,12 +14,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import datagen  # noqa: E402
-
-BUILD_DIR = os.environ.get("LODESTAR_BENCH_BUILD", "/tmp/build-updbench")
+from harness import release_build  # noqa: E402
 
 OXIGRAPH = r"""
 import json, sys, time
@@ -54,8 +52,8 @@ def main():
     data = os.path.join(work, "data.nt")
     if not os.path.exists(data):
         datagen.generate(data, args.triples)
-    subprocess.run(["swift", "build", "-c", "release", "--scratch-path", BUILD_DIR], check=True, stdout=subprocess.DEVNULL)
-    lodestar, benchmark = os.path.join(BUILD_DIR, "release", "lodestar"), os.path.join(BUILD_DIR, "release", "update-benchmark")
+    binaries = release_build("/tmp/build-updbench")
+    lodestar, benchmark = os.path.join(binaries, "lodestar"), os.path.join(binaries, "update-benchmark")
     lodestar_dir, oxigraph_dir = os.path.join(work, "lodestar-updates"), os.path.join(work, "oxigraph-updates")
     for d in (lodestar_dir, oxigraph_dir):
         shutil.rmtree(d, ignore_errors=True)
