@@ -11,15 +11,14 @@ import RDF
 /// the same, so other parsers get the data right.
 final class TriGWriter {
     private let output: SerializerOutput
-    /// Prefixes, longest namespace first so the most specific one wins.
-    private let prefixes: [(prefix: String, namespace: String)]
+    private let prefixedNames: PrefixedNames
     private var graph: GraphName?
     private var subject: Term?
     private var predicate: Term?
 
     init(prefixes: [(String, String)], output: SerializerOutput) {
         self.output = output
-        self.prefixes = prefixes.map { (prefix: $0.0, namespace: $0.1) }.sorted { $0.namespace.utf8.count > $1.namespace.utf8.count }
+        prefixedNames = PrefixedNames(prefixes)
         for (prefix, namespace) in prefixes {
             output.append("@prefix \(prefix): \(NTriples.iri(namespace)) .\n")
         }
@@ -57,24 +56,7 @@ final class TriGWriter {
     }
 
     private func write(_ term: Term) -> String {
-        if case .iri(let iri) = term, let name = prefixedName(iri.value) { return name }
+        if case .iri(let iri) = term, let name = prefixedNames.name(for: iri.value) { return name }
         return term.description
-    }
-
-    /// `prefix:local` when a declared namespace starts `iri` and the rest is a plain name (letters, digits, `_`, `-`,
-    /// not starting with `-`): a subset of PN_LOCAL that every Turtle parser reads the same way.
-    private func prefixedName(_ iri: String) -> String? {
-        for (prefix, namespace) in prefixes where iri.hasPrefix(namespace) {
-            let local = iri.utf8.dropFirst(namespace.utf8.count)
-            let isPlain = local.enumerated().allSatisfy { index, byte in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): true
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): index > 0
-                default: false
-                }
-            }
-            if isPlain { return prefix + ":" + String(decoding: local, as: UTF8.self) }
-        }
-        return nil
     }
 }

@@ -10,7 +10,7 @@ package import RDF
 ///
 /// Not `Sendable`: one writer belongs to one producer.
 package final class TurtleStreamWriter {
-    private let prefixes: [(prefix: String, namespace: String)]
+    private let prefixedNames: PrefixedNames
     private let sink: ([UInt8]) throws -> Void
     private let chunkSize: Int
     private var buffer: [UInt8] = []
@@ -20,8 +20,7 @@ package final class TurtleStreamWriter {
     /// Starts a document with `@prefix` lines for `prefixes` (name → namespace).
     package init(prefixes: [String: String], chunkSize: Int = 1 << 16, sink: @escaping ([UInt8]) throws -> Void) {
         let sorted = prefixes.sorted { $0.key < $1.key }
-        // Longest namespace first, so the most specific prefix wins.
-        self.prefixes = sorted.map { (prefix: $0.key, namespace: $0.value) }.sorted { $0.namespace.utf8.count > $1.namespace.utf8.count }
+        prefixedNames = PrefixedNames(sorted.map { ($0.key, $0.value) })
         self.sink = sink
         self.chunkSize = chunkSize
         buffer.reserveCapacity(chunkSize + 4096)
@@ -73,27 +72,10 @@ package final class TurtleStreamWriter {
     }
 
     private func append(_ term: Term) {
-        if case .iri(let iri) = term, let name = prefixedName(iri.value) {
+        if case .iri(let iri) = term, let name = prefixedNames.name(for: iri.value) {
             buffer.append(contentsOf: Array(name.utf8))
         } else {
             NTriples.append(term, to: &buffer)
         }
-    }
-
-    /// `prefix:local` when a namespace starts `iri` and the rest is letters, digits, `_` and `-` (not first): a subset
-    /// of PN_LOCAL every Turtle parser reads the same way (the rule `TriGWriter` follows).
-    private func prefixedName(_ iri: String) -> String? {
-        for (prefix, namespace) in prefixes where iri.hasPrefix(namespace) {
-            let local = iri.utf8.dropFirst(namespace.utf8.count)
-            let isPlain = local.enumerated().allSatisfy { index, byte in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): true
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): index > 0
-                default: false
-                }
-            }
-            if isPlain { return prefix + ":" + String(decoding: local, as: UTF8.self) }
-        }
-        return nil
     }
 }
