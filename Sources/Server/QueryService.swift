@@ -50,49 +50,25 @@ package struct QueryService: Sendable {
     package let settings: QuerySettings
 
     /// The answer to `request` for a client sending `accept`.
+    ///
+    /// One path for every query: parsing, negotiation, planning and the first chunks run in one piece of work on the
+    /// limiter's threads, whose stacks are large enough for the deepest query the parser accepts (`LargeStack`), under
+    /// the one deadline that also governs the rest of the body.
     /// - Throws: `SPARQLSyntaxError` (400), `RequestError` (400 for parameters, 406, 503 on timeout),
     ///   `QueryEvaluationError.unsupported`.
     package func answer(_ request: QueryRequest, accept: String?) async throws -> QueryAnswer {
         let timeLimit = try settings.timeLimit(asked: request.timeout)
-        var query = try SPARQLParser.parseQuery(request.query, baseIRI: settings.baseIRI)
-        if !request.defaultGraphs.isEmpty || !request.namedGraphs.isEmpty {
-            query.dataset = QueryDataset(
-                defaultGraphs: try request.defaultGraphs.map(Self.graphIRI),
-                namedGraphs: try request.namedGraphs.map(Self.graphIRI)
-            )
-        }
-        let format = try Self.negotiate(for: query.form, accept: accept, format: request.format)
-        let parsedQuery = query
         let deadline = ContinuousClock.now + .milliseconds(Int64(timeLimit * 1000))
-        let evaluator = QueryEvaluator(
-            options: QueryOptions(deadline: deadline, unionDefaultGraph: settings.unionDefaultGraph, baseIRI: settings.baseIRI)
-        )
+        let settings = self.settings
         let snapshot = store.snapshot()
-        if let ready = try Self.answerWithinInlineBudget(parsedQuery, in: snapshot, format: format, settings: settings, deadline: deadline) {
-            return QueryAnswer(
-                format: format, ready: ready, complete: true, rest: ChunkStream(PrecomputedChunks([])), deadline: deadline, timeLimit: timeLimit)
-        }
         do {
             let computed = try await limiter.withPermit(deadline: deadline) { () throws -> Computed in
-                let result = try evaluator.evaluate(parsedQuery, in: snapshot)
-                if case .graph(var triples) = result, case .graph(.rdf(let rdfFormat)) = format, rdfFormat != .ntriples,
-                    rdfFormat != .nquads
-                {
-                    // raptor's Turtle and RDF/XML writers hold everything until the end anyway: gather the triples
-                    // here, under the deadline, and let raptor write them below.
-                    var quads: [Quad] = []
-                    while let triple = try triples.next() { quads.append(Quad(triple, graph: .defaultGraph)) }
-                    return .buffered(quads, rdfFormat)
-                }
-                let stream = ChunkStream(Self.chunkSource(for: result, format: format))
-                var ready: [[UInt8]] = []
-                while ready.count < 2, let chunk = try stream.nextChunk() { ready.append(chunk) }
-                return .streaming(stream, ready, complete: ready.count < 2)
+                try Self.compute(request, accept: accept, in: snapshot, settings: settings, deadline: deadline)
             }
             switch computed {
-            case .streaming(let stream, let ready, let complete):
+            case .streaming(let format, let stream, let ready, let complete):
                 return QueryAnswer(format: format, ready: ready, complete: complete, rest: stream, deadline: deadline, timeLimit: timeLimit)
-            case .buffered(let quads, let rdfFormat):
+            case .buffered(let format, let quads, let rdfFormat):
                 let chunks = try await syntaxHost.serialize(quads, format: rdfFormat, prefixes: QuadStore.commonPrefixes)
                 return QueryAnswer(
                     format: format,
@@ -110,29 +86,33 @@ package struct QueryService: Sendable {
         }
     }
 
-    /// How long a query may compute on the request's own task before it is sent to the limiter's threads instead.
-    static let inlineBudget = Duration.milliseconds(2)
-
-    /// The whole answer, if the query finishes within `inlineBudget` and its answer fits in the first chunk; `nil` to
-    /// run it under the limiter instead (the work done so far is dropped).
-    ///
-    /// Most catalogue queries — a PURI's triples, an ASK — take microseconds, less than the hop to a limiter thread
-    /// and back. Running them here keeps that hop for the queries that need it; the budget, checked by the evaluator's
-    /// deadline, bounds how long a cooperative thread can be held (STYLE.md §10).
-    static func answerWithinInlineBudget(
-        _ query: Query, in snapshot: Snapshot, format: ResponseFormat, settings: QuerySettings, deadline: ContinuousClock.Instant
-    ) throws -> [[UInt8]]? {
-        // raptor's Turtle and RDF/XML writers run on their own thread; those answers take the usual path.
-        if case .graph(.rdf(let rdfFormat)) = format, rdfFormat != .ntriples, rdfFormat != .nquads { return nil }
-        let budget = min(deadline, ContinuousClock.now + inlineBudget)
-        let evaluator = QueryEvaluator(options: QueryOptions(deadline: budget, unionDefaultGraph: settings.unionDefaultGraph, baseIRI: settings.baseIRI))
-        do {
-            let stream = ChunkStream(chunkSource(for: try evaluator.evaluate(query, in: snapshot), format: format))
-            guard let first = try stream.nextChunk() else { return [] }
-            return try stream.nextChunk() == nil ? [first] : nil
-        } catch QueryEvaluationError.timeout {
-            return nil
+    /// Parses, negotiates, evaluates and pulls the first two chunks; runs on a limiter thread.
+    private static func compute(
+        _ request: QueryRequest, accept: String?, in snapshot: Snapshot, settings: QuerySettings, deadline: ContinuousClock.Instant
+    ) throws -> Computed {
+        var query = try SPARQLParser.parseQuery(request.query, baseIRI: settings.baseIRI)
+        if !request.defaultGraphs.isEmpty || !request.namedGraphs.isEmpty {
+            query.dataset = QueryDataset(
+                defaultGraphs: try request.defaultGraphs.map(Self.graphIRI),
+                namedGraphs: try request.namedGraphs.map(Self.graphIRI)
+            )
         }
+        let format = try Self.negotiate(for: query.form, accept: accept, format: request.format)
+        let evaluator = QueryEvaluator(
+            options: QueryOptions(deadline: deadline, unionDefaultGraph: settings.unionDefaultGraph, baseIRI: settings.baseIRI)
+        )
+        let result = try evaluator.evaluate(query, in: snapshot)
+        if case .graph(var triples) = result, case .graph(.rdf(let rdfFormat)) = format, rdfFormat != .ntriples, rdfFormat != .nquads {
+            // raptor's Turtle and RDF/XML writers hold everything until the end anyway: gather the triples
+            // here, under the deadline, and let raptor write them.
+            var quads: [Quad] = []
+            while let triple = try triples.next() { quads.append(Quad(triple, graph: .defaultGraph)) }
+            return .buffered(format, quads, rdfFormat)
+        }
+        let stream = ChunkStream(Self.chunkSource(for: result, format: format))
+        var ready: [[UInt8]] = []
+        while ready.count < 2, let chunk = try stream.nextChunk() { ready.append(chunk) }
+        return .streaming(format, stream, ready, complete: ready.count < 2)
     }
 
     /// The representation for a query of this form: from `?format=` if given, else from `Accept`.
@@ -199,7 +179,7 @@ package struct QueryService: Sendable {
 /// What evaluation under a permit produced.
 private enum Computed: Sendable {
     /// A source with its first chunks pulled.
-    case streaming(ChunkStream, [[UInt8]], complete: Bool)
+    case streaming(ResponseFormat, ChunkStream, [[UInt8]], complete: Bool)
     /// Every triple, for raptor to write.
-    case buffered([Quad], RDFFormat)
+    case buffered(ResponseFormat, [Quad], RDFFormat)
 }

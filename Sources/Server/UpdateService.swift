@@ -13,6 +13,12 @@ package struct UpdateService: Sendable {
     /// Applies `request` atomically.
     /// - Throws: `SPARQLSyntaxError` (400), `RequestError` (400, 503 on timeout), `UpdateError` (400), `StoreError`.
     package func apply(_ request: UpdateRequest) async throws -> WriteReport {
+        // The update's tree is parsed, and freed, on a stack known to hold the tallest one; its WHERE clauses are
+        // evaluated on the store's writer thread, which has such a stack too.
+        try await withTaskExecutorPreference(LargeStack.executor) { try await applyOnLargeStack(request) }
+    }
+
+    private func applyOnLargeStack(_ request: UpdateRequest) async throws -> WriteReport {
         let timeLimit = try settings.timeLimit(asked: request.timeout)
         let update = try request.applyingDataset(to: try SPARQLParser.parseUpdate(request.update, baseIRI: baseIRI))
         let options = QueryOptions(

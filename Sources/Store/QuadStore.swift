@@ -29,7 +29,10 @@ public final class QuadStore: Sendable {
     public static func open(_ options: StoreOptions) async throws -> QuadStore {
         let dictionary = TermDictionary()
         let published = PublishedSnapshot(Snapshot(base: .empty, delta: Delta(), dictionary: dictionary, termCount: 1, version: 0))
-        let writer = StoreWriter(options: options, dictionary: dictionary, thread: RedlandThread(name: "lodestar-redland")) { snapshot in
+        // Updates evaluate their WHERE clauses on the writer's thread: give it the stack SPARQL's `LargeStack.size`
+        // promises for the tallest tree the parser accepts (issue 15).
+        let thread = RedlandThread(name: "lodestar-redland", stackSize: 512 << 20)
+        let writer = StoreWriter(options: options, dictionary: dictionary, thread: thread) { snapshot in
             published.publish(snapshot)
         }
         _ = try await writer.open()

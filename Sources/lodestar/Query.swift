@@ -32,6 +32,11 @@ struct Query: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Parsing and evaluation recurse over the query's tree: run them on a stack known to hold the tallest one.
+        try await withTaskExecutorPreference(LargeStack.executor) { try await runOnLargeStack() }
+    }
+
+    private func runOnLargeStack() async throws {
         let source = try SPARQLText(argument: query, file: file)
         let (text, baseIRI) = (source.text, source.baseIRI)
         let parsed: SPARQL.Query

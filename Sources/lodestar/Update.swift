@@ -29,6 +29,11 @@ struct Update: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Parsing and evaluation recurse over the update's tree: run them on a stack known to hold the tallest one.
+        try await withTaskExecutorPreference(LargeStack.executor) { try await runOnLargeStack() }
+    }
+
+    private func runOnLargeStack() async throws {
         let source = try SPARQLText(argument: update, file: file)
         let (text, baseIRI) = (source.text, source.baseIRI)
         let parsed: SPARQL.Update

@@ -30,11 +30,17 @@ extension Parser {
     /// Operands joined by operators of precedence `minimum` or more, left-associative; a relational operator does not
     /// chain (`a = b = c` is an error).
     private mutating func parseBinary(minimum: Int) throws -> Expression {
+        var mark = startMeasuring()
         var left = try parseUnary()
+        var height = self.height(since: mark)
         var comparedAlready = false
         while let op = binaryOperator(), op.precedence >= minimum, !(op.precedence == 3 && comparedAlready) {
             comparedAlready = op.precedence == 3
+            let operatorToken = token
+            mark = startMeasuring()
             left = try parseOperation(op, left: left)
+            height = 1 + max(height, self.height(since: mark))
+            try reach(height: height, at: operatorToken)
         }
         return left
     }
@@ -105,9 +111,14 @@ extension Parser {
         }
         try advance()
         var right = Expression.term(.literal(Literal(String(lexical.dropFirst()), datatype: datatype)))
+        var height = 0
         while let op = binaryOperator(), op == .multiply || op == .divide {
+            let operatorToken = token
             try advance()
+            let mark = startMeasuring()
             let factor = try parseUnary()
+            height = 1 + max(height, self.height(since: mark))
+            try reach(height: height + 1, at: operatorToken)
             right = op == .multiply ? .multiply(right, factor) : .divide(right, factor)
         }
         return lexical.first == "-" ? .subtract(left, right) : .add(left, right)

@@ -38,7 +38,14 @@ extension Parser {
     private mutating func parseGroupGraphPatternSub() throws -> ParsedPattern {
         var group = GroupBuilder()
         var needsSeparator = false
+        // The heights of the fold (each element adds a level) and of the filters' conjunction.
+        var height = 0
+        var filterHeight = 0
         while !(try accept(.closeBrace)) {
+            let elementToken = token
+            let filterCount = group.filters.count
+            let pathCount = group.pendingPaths
+            let mark = startMeasuring()
             if token.startsTerm {
                 if needsSeparator { throw unexpected("'.' or '}' after the triple pattern") }
                 needsSeparator = !(try parseTriplesBlock(.pattern, into: &group.pending))
@@ -46,6 +53,13 @@ extension Parser {
                 needsSeparator = false
                 try parseGraphPatternNotTriples(into: &group)
             }
+            let elementHeight = self.height(since: mark)
+            if group.filters.count > filterCount {
+                filterHeight = 1 + max(filterHeight, elementHeight)
+            } else {
+                height = 1 + max(height, elementHeight) + max(0, group.pendingPaths - pathCount)
+            }
+            try reach(height: 1 + max(height, filterHeight), at: elementToken)
         }
         group.flush()
         return group.finished
@@ -129,9 +143,16 @@ extension Parser {
 
     /// GroupOrUnionGraphPattern ::= GroupGraphPattern ( 'UNION' GroupGraphPattern )*
     private mutating func parseGroupOrUnion() throws -> ParsedPattern {
+        var mark = startMeasuring()
         var result = try parseGroupGraphPattern()
-        while try accept(keyword: "UNION") {
+        var height = self.height(since: mark)
+        while token.isKeyword("UNION") {
+            let unionToken = token
+            try advance()
+            mark = startMeasuring()
             let next = try parseGroupGraphPattern()
+            height = 1 + max(height, self.height(since: mark))
+            try reach(height: height, at: unionToken)
             result = ParsedPattern(pattern: .union(result.pattern, next.pattern), scope: result.scope.union(next.scope))
         }
         return result
@@ -199,6 +220,11 @@ struct GroupBuilder {
     var filters: [Expression] = []
     /// Triples and paths of the current basic graph pattern, which filters do not interrupt.
     var pending: [PatternElement] = []
+
+    /// The path patterns waiting in `pending`: each becomes a join of its own.
+    var pendingPaths: Int {
+        pending.count { if case .path = $0 { true } else { false } }
+    }
 
     /// Ends the current basic graph pattern.
     mutating func flush() {

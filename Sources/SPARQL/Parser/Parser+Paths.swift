@@ -4,15 +4,33 @@ import RDF
 extension Parser {
     /// Path ::= PathAlternative ::= PathSequence ( '|' PathSequence )*
     mutating func parsePath() throws -> PropertyPath {
+        var mark = startMeasuring()
         var path = try parsePathSequence()
-        while try accept(.pipe) { path = .alternative(path, try parsePathSequence()) }
+        var height = self.height(since: mark)
+        while token.isPunctuation(.pipe) {
+            let operatorToken = token
+            try advance()
+            mark = startMeasuring()
+            path = .alternative(path, try parsePathSequence())
+            height = 1 + max(height, self.height(since: mark))
+            try reach(height: height, at: operatorToken)
+        }
         return path
     }
 
     /// PathSequence ::= PathEltOrInverse ( '/' PathEltOrInverse )*
     private mutating func parsePathSequence() throws -> PropertyPath {
+        var mark = startMeasuring()
         var path = try parsePathElementOrInverse()
-        while try accept(.slash) { path = .sequence(path, try parsePathElementOrInverse()) }
+        var height = self.height(since: mark)
+        while token.isPunctuation(.slash) {
+            let operatorToken = token
+            try advance()
+            mark = startMeasuring()
+            path = .sequence(path, try parsePathElementOrInverse())
+            height = 1 + max(height, self.height(since: mark))
+            try reach(height: height, at: operatorToken)
+        }
         return path
     }
 

@@ -52,8 +52,13 @@ extension Parser {
         let savedAggregates = aggregates
         aggregates = AggregateCollector()
         defer { aggregates = savedAggregates }
+        let mark = startMeasuring()
         let clause = try parseSelectClause()
+        let selectHeight = height(since: mark)
         try between(&self)
+        // The SELECT expressions become extends around the WHERE clause's pattern.
+        levelOffset += selectHeight
+        defer { levelOffset -= selectHeight }
         return try parseWhereAndModifiers(select: clause, requiresWhere: true)
     }
 
@@ -71,14 +76,20 @@ extension Parser {
             try advance()
             return clause
         }
+        var height = 0
         while true {
             if case .variable(let name) = token.kind {
                 clause.items.append(.variable(Variable(name), token))
                 try advance()
-            } else if try accept(.openParenthesis) {
+            } else if token.isPunctuation(.openParenthesis) {
+                let itemToken = token
+                try advance()
                 try enter()
                 defer { leave() }
+                let mark = startMeasuring()
                 let expression = try parseExpression()
+                height = 1 + max(height, self.height(since: mark))
+                try reach(height: height, at: itemToken)
                 try expect(keyword: "AS", ": a SELECT expression needs 'AS ?name'")
                 let variableToken = token
                 let variable = try parseVariable("a variable after AS")

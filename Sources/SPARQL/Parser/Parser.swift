@@ -10,6 +10,8 @@ import RDF
 struct Parser {
     /// Recursion guard: deeper nesting of groups, brackets or lists is refused rather than risking the stack.
     static let maximumDepth = 500
+    /// The tallest algebra tree accepted (`SPARQLLimits.maximumTreeHeight`).
+    static let maximumHeight = SPARQLLimits.maximumTreeHeight
 
     var lexer: Lexer
     /// The current (lookahead) token.
@@ -19,6 +21,13 @@ struct Parser {
     var baseIRI: String?
     var prefixes: [String: String] = [:]
     private var depth = 0
+    /// The tallest tree level reached since the innermost `startMeasuring()`: nesting levels and chain links
+    /// (`a + b + c` is two levels, since its tree is left-deep).
+    private var reached = 0
+    /// Levels above the current nesting that are not nesting: the extends of SELECT expressions around a WHERE clause.
+    var levelOffset = 0
+    /// The tree level of the current nesting.
+    private var level: Int { depth + levelOffset }
     private var generatedCount = 0
 
     /// Where blank node labels of WHERE clauses belong: each label is bound to one basic graph pattern.
@@ -107,9 +116,50 @@ struct Parser {
         if depth > Self.maximumDepth {
             throw error("nesting too deep: more than \(Self.maximumDepth) nested groups, brackets or lists", at: token)
         }
+        try reach(level, at: token)
     }
 
     mutating func leave() { depth -= 1 }
+
+    // MARK: Tree height
+    // Left-associative chains (operators, group elements, UNION, path steps, SELECT expressions) are parsed by loops,
+    // but the trees they build are as tall as they are long, and every later pass recurses over the tree. Each chain
+    // measures the height of its operands and refuses to grow past `maximumHeight`, at the token that would.
+
+    /// Starts measuring the height of what is parsed next; pass the result to `height(since:)`.
+    @inline(never)
+    mutating func startMeasuring() -> Int {
+        let saved = reached
+        reached = level
+        return saved
+    }
+
+    /// The height (in levels below the current depth) of what was parsed since `startMeasuring()` returned `mark`.
+    @inline(never)
+    mutating func height(since mark: Int) -> Int {
+        let height = reached - level
+        reached = max(reached, mark)
+        return height
+    }
+
+    /// Records that the tree being built reaches `height` levels below the current depth.
+    /// - Throws: a syntax error at `token` past `maximumHeight`.
+    @inline(never)
+    mutating func reach(height: Int, at token: Token) throws {
+        try reach(level + height, at: token)
+    }
+
+    @inline(never)
+    private mutating func reach(_ level: Int, at token: Token) throws {
+        reached = max(reached, level)
+        if level > Self.maximumHeight {
+            throw error(
+                "query too deeply nested: its algebra would be more than \(Self.maximumHeight) levels deep (a chain of operators, "
+                    + "group elements, UNIONs or path steps counts one level per link)",
+                at: token
+            )
+        }
+    }
 
     /// A variable no query can name (see `Variable.generated`). Numbers are made canonical after parsing.
     mutating func freshVariable(hint: String = "v") -> Variable {

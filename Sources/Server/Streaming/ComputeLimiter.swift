@@ -1,4 +1,5 @@
 import Foundation
+import SPARQL
 
 /// Runs query evaluation on threads of its own, at most `capacity` at once, below the core count, so a PURI lookup
 /// or `/health` always finds a free thread (STYLE.md §10).
@@ -31,6 +32,8 @@ package final class ComputeLimiter: Sendable {
         queue = WorkQueue()
         for index in 0..<capacity {
             let thread = Thread { [queue] in queue.runWorker() }
+            // Parsing, planning and evaluation recurse over the query's tree: the stack must hold the tallest one.
+            thread.stackSize = LargeStack.size
             thread.name = "lodestar-query-\(index)"
             thread.start()
         }

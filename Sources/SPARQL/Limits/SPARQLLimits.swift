@@ -1,0 +1,7 @@
+/// The limits every query and update is held to, so that no input can exhaust the stack (issue 15).
+public enum SPARQLLimits {
+    /// The most levels an algebra tree may have. Left-associative chains count one level per link (`a || b || c` is a
+    /// tree two levels deep), as do nested groups and brackets; the parser refuses a taller tree with a syntax error
+    /// at the token that would pass the limit. Work over a tree at this height fits in `LargeStack.size`.
+    public static let maximumTreeHeight = 10_000
+}

@@ -1,0 +1,78 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@testable import Server
+
+/// Long chains of left-associative operators once crashed the server (issue 15). Ten times the length that crashed,
+/// each query and update gets a 400 naming the limit and its position, and the server keeps answering; just below
+/// the limit they are answered.
+@Suite struct DeepRequestTests {
+    /// Query shapes by name, and their text with `n` links (the lengths that crashed are in `tenTimesPastTheCrash`).
+    static let queries: [(String, @Sendable (Int) -> String)] = [
+        ("+", { n in "SELECT (" + Array(repeating: "1", count: n).joined(separator: " + ") + " AS ?x) {}" }),
+        ("&&", { n in "SELECT * { FILTER(" + Array(repeating: "true", count: n).joined(separator: " && ") + ") }" }),
+        ("||", { n in "ASK { FILTER(" + Array(repeating: "false", count: n).joined(separator: " || ") + ") }" }),
+        ("FILTERs", { n in "SELECT * { " + String(repeating: "FILTER(true) ", count: n) + "}" }),
+        ("path /", { n in "SELECT * { ?s " + Array(repeating: "<p>", count: n).joined(separator: "/") + " ?o }" }),
+        ("path |", { n in "SELECT * { ?s " + Array(repeating: "<p>", count: n).joined(separator: "|") + " ?o }" }),
+        ("groups", { n in "SELECT * { " + String(repeating: "{ ?s <p> ?o } ", count: n) + "}" }),
+        ("UNION", { n in "SELECT * { " + Array(repeating: "{ ?s <p> ?o }", count: n).joined(separator: " UNION ") + " }" }),
+        ("OPTIONAL", { n in "SELECT * { ?s <p> ?o " + String(repeating: "OPTIONAL { ?s <q> ?o } ", count: n) + "}" }),
+        ("BIND", { n in "SELECT * { " + (0..<n).map { "BIND(\($0) AS ?v\($0)) " }.joined() + "}" }),
+    ]
+
+    static let updates: [(String, @Sendable (Int) -> String)] = [
+        ("update +", { n in "DELETE { ?s <p> ?o } WHERE { ?s <p> ?o FILTER(" + Array(repeating: "1", count: n).joined(separator: " + ") + " = 0) }" }),
+        ("update UNION", { n in "DELETE { ?s <p> ?o } WHERE { " + Array(repeating: "{ ?s <p> ?o }", count: n).joined(separator: " UNION ") + " }" }),
+        ("update path", { n in "INSERT { ?s <r> ?o } WHERE { ?s " + Array(repeating: "<p>", count: n).joined(separator: "/") + " ?o }" }),
+    ]
+
+    /// Ten times the smallest length that crashed the server before the limit.
+    static func tenTimesPastTheCrash(_ name: String) -> Int {
+        switch name {
+        case "+", "update +", "BIND", "OPTIONAL": 40_000
+        case "&&", "||", "FILTERs": 50_000
+        case "path /", "groups", "update path": 200_000
+        case "UNION", "update UNION": 500_000
+        default: 1_000_000
+        }
+    }
+
+    @Test func chainsFarPastTheLimitAnswer400WithThePosition() async throws {
+        try await TestServer.run { client, _ in
+            for (name, text) in Self.queries {
+                let response = try await client.post("/sparql", body: text(Self.tenTimesPastTheCrash(name)), contentType: "application/sparql-query")
+                Self.expectRefused(response, name)
+            }
+            for (name, text) in Self.updates {
+                let response = try await client.post(
+                    "/update", body: text(Self.tenTimesPastTheCrash(name)), contentType: "application/sparql-update", token: TestServer.token)
+                Self.expectRefused(response, name)
+            }
+            let health = try await client.execute(uri: "/health", method: .get)
+            #expect(health.status == .ok)
+            let after = try await client.query("ASK { ?s ?p ?o }")
+            #expect(after.status == .ok)
+        }
+    }
+
+    @Test func chainsJustBelowTheLimitAreAnswered() async throws {
+        try await TestServer.run { client, _ in
+            for (name, text) in Self.queries {
+                let response = try await client.post("/sparql", body: text(9_000), contentType: "application/sparql-query")
+                #expect(response.status == .ok, "\(name): \(response.text.prefix(300))")
+            }
+            for (name, text) in Self.updates {
+                let response = try await client.post("/update", body: text(9_000), contentType: "application/sparql-update", token: TestServer.token)
+                #expect(response.status == .ok || response.status == .noContent, "\(name): \(response.text.prefix(300))")
+            }
+        }
+    }
+
+    static func expectRefused(_ response: TestResponse, _ name: String) {
+        #expect(response.status == .badRequest, "\(name)")
+        #expect(response.text.contains("more than 10000 levels deep"), "\(name): \(response.text.prefix(300))")
+        #expect(response.text.contains("line 1 column "), "\(name): \(response.text.prefix(300))")
+    }
+}
