@@ -14,36 +14,28 @@ struct PURIRoutes {
 
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
-        for method in [HTTPRequest.Method.get, .head] {
-            for namespace in puris.resolver.namespaces.all {
-                routes.on("/\(namespace.name)", method: method) { request, _ in
-                    try await document(namespace: namespace, local: "", representation: nil, request: request)
-                }
-                routes.on("/\(namespace.name)/**", method: method) { request, context in
-                    let local = context.parameters.getCatchAll().joined(separator: "/")
-                    if local.isEmpty { return try await document(namespace: namespace, local: "", representation: nil, request: request) }
-                    return try await seeOther(namespace: namespace, local: local, request: request)
-                }
+        for namespace in puris.resolver.namespaces.all {
+            routes.get("/\(namespace.name)") { request, _ in
+                try await document(namespace: namespace, local: "", representation: nil, request: request)
             }
-            routes.on("/doc/**", method: method) { request, context in
-                let segments = context.parameters.getCatchAll().map(String.init)
-                guard let target = puris.resolver.documentTarget(segments) else {
-                    let served = puris.resolver.namespaces.all.map { "/doc/\($0.name)/…" }.joined(separator: ", ")
-                    throw RequestError.notFound("no document at \(request.uri.path); documents are under \(served)")
-                }
-                return try await document(namespace: target.namespace, local: target.local, representation: target.representation, request: request)
+            routes.get("/\(namespace.name)/**") { request, context in
+                let local = context.parameters.getCatchAll().joined(separator: "/")
+                if local.isEmpty { return try await document(namespace: namespace, local: "", representation: nil, request: request) }
+                return try await seeOther(namespace: namespace, local: local, request: request)
             }
+        }
+        routes.get("/doc/**") { request, context in
+            let segments = context.parameters.getCatchAll().map(String.init)
+            guard let target = puris.resolver.documentTarget(segments) else {
+                let served = puris.resolver.namespaces.all.map { "/doc/\($0.name)/…" }.joined(separator: ", ")
+                throw RequestError.notFound("no document at \(request.uri.path); documents are under \(served)")
+            }
+            return try await document(namespace: target.namespace, local: target.local, representation: target.representation, request: request)
         }
         // PURIs and their documents are read-only: other methods get 405 with `Allow`, not a 404 that says the PURI
         // does not exist (RFC 9110 §15.5.6). Writes go through /update and /store.
-        for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
-            var paths = puris.resolver.namespaces.all.flatMap { ["/\($0.name)", "/\($0.name)/**"] }
-            paths.append("/doc/**")
-            for path in paths {
-                routes.on(RouterPath(path), method: method) { request, _ -> Response in
-                    throw RequestError.methodNotAllowed(request.method.rawValue, allowed: ["GET", "HEAD"])
-                }
-            }
+        for path in puris.resolver.namespaces.all.flatMap({ ["/\($0.name)", "/\($0.name)/**"] }) + ["/doc/**"] {
+            routes.refuseOtherMethods(on: RouterPath(path), allowed: [.get])
         }
         return routes
     }
@@ -64,7 +56,8 @@ struct PURIRoutes {
         return Response(status: .seeOther, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
     }
 
-    /// 200 with the document (negotiated when `representation` is `nil`, then with `Content-Location`), or 304.
+    /// 200 with the document (negotiated when `representation` is `nil`, then with `Content-Location`) and its `ETag`
+    /// (ConditionalGETMiddleware answers 304 from it).
     private func document(namespace: PURINamespace, local: String, representation fixed: Representation?, request: Request) async throws -> Response {
         let representation = try fixed ?? Representation.negotiate(accept: request.accept)
         let rendered: RenderedDocument
@@ -77,10 +70,6 @@ struct PURIRoutes {
         headers[values: .link] = alternates(namespace: namespace, local: local)
         if fixed == nil {
             headers[.contentLocation] = puris.url(PURIDocument.path(namespace: namespace, local: local, representation: representation))
-        }
-        if let ifNoneMatch = request.headers[.ifNoneMatch], Self.matches(ifNoneMatch, rendered.entityTag) {
-            headers[.contentType] = nil
-            return Response(status: .notModified, headers: headers, body: ResponseBody())
         }
         headers[.contentLength] = String(rendered.body.readableBytes)
         if request.method == .head { return Response(status: .ok, headers: headers, body: ResponseBody()) }
@@ -108,16 +97,6 @@ struct PURIRoutes {
         Representation.all.map { representation in
             let path = PURIDocument.path(namespace: namespace, local: local, representation: representation)
             return "<\(puris.url(path))>; rel=\"alternate\"; type=\"\(representation.mediaType)\""
-        }
-    }
-
-    /// True if an `If-None-Match` value names `entityTag` (weak comparison, RFC 9110 §13.1.2) or is `*`.
-    static func matches(_ ifNoneMatch: String, _ entityTag: String) -> Bool {
-        ifNoneMatch.split(separator: ",").contains { candidate in
-            var tag = candidate.trimmed
-            if tag == "*" { return true }
-            if tag.hasPrefix("W/") { tag.removeFirst(2) }
-            return tag == entityTag
         }
     }
 }
