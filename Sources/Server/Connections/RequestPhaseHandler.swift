@@ -35,11 +35,14 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        // A body that breaks off is the route's to answer (ErrorResponses); only a head nobody has seen is ours.
-        guard let error = error as? HTTPParserError, let phase, phase.phase == .idle || phase.phase == .readingHead else {
+        // A body that breaks off is the route's to answer (ErrorResponses): no more of it will come, so its pause
+        // timer stops while the route answers. Only a head nobody has seen is ours.
+        guard let parserError = error as? HTTPParserError, let phase, phase.phase == .idle || phase.phase == .readingHead else {
+            if error is HTTPParserError, phase?.phase == .readingBody { phase?.requestEnded() }
             context.fireErrorCaught(error)
             return
         }
+        let error = parserError
         let (status, message) = Self.describe(error, requestLineEnded: phase.requestLineEnded, limit: phase.limits.maxHeaderSize)
         phase.stop()
         let body = context.channel.allocator.buffer(string: message + "\n")

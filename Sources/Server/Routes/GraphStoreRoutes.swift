@@ -42,7 +42,7 @@ struct GraphStoreRoutes {
         }
     }
 
-    /// GET and HEAD: the graph (or the store) in the negotiated syntax, streamed.
+    /// GET (and HEAD, generated from it): the graph (or the store) in the negotiated syntax, streamed.
     func read(_ request: Request, target: GraphTarget, context: LodestarRequestContext) async throws -> Response {
         let graphStore = services.graphStore
         let format = try graphStore.negotiate(target, accept: try acceptOverride(request) ?? request.accept)
@@ -55,8 +55,7 @@ struct GraphStoreRoutes {
             deadline: nil,
             logger: context.logger
         )
-        let response = Response.negotiated(.graph(format), body: body)
-        return request.method == .head ? .headers(of: response) : response
+        return Response.negotiated(.graph(format), body: body)
     }
 
     /// PUT: replaces the graph with the body.

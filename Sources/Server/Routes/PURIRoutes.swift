@@ -46,14 +46,14 @@ struct PURIRoutes {
         do {
             try puris.checkKnown(namespace: namespace, local: local)
         } catch {
-            return notFound(error, namespace: namespace, accept: request.accept, head: request.method == .head)
+            return notFound(error, namespace: namespace, accept: request.accept)
         }
         let location = puris.url(path)
         var headers: HTTPFields = [.location: location, .vary: "Accept", .contentType: "text/plain; charset=utf-8"]
         headers[values: .link] = alternates(namespace: namespace, local: local)
         let body = ByteBuffer(string: "See Other: \(location)\n")
         headers[.contentLength] = String(body.readableBytes)
-        return Response(status: .seeOther, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
+        return Response(status: .seeOther, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 
     /// 200 with the document (negotiated when `representation` is `nil`, then with `Content-Location`) and its `ETag`
@@ -64,7 +64,7 @@ struct PURIRoutes {
         do {
             rendered = try await puris.rendered(namespace: namespace, local: local, as: representation)
         } catch let error as ResolverError {
-            return notFound(error, namespace: namespace, accept: fixed.map { $0.mediaType } ?? request.accept, head: request.method == .head)
+            return notFound(error, namespace: namespace, accept: fixed.map { $0.mediaType } ?? request.accept)
         }
         var headers: HTTPFields = [.vary: "Accept", .contentType: representation.contentType, .eTag: rendered.entityTag]
         headers[values: .link] = alternates(namespace: namespace, local: local)
@@ -72,12 +72,11 @@ struct PURIRoutes {
             headers[.contentLocation] = puris.url(PURIDocument.path(namespace: namespace, local: local, representation: representation))
         }
         headers[.contentLength] = String(rendered.body.readableBytes)
-        if request.method == .head { return Response(status: .ok, headers: headers, body: ResponseBody()) }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: rendered.body))
     }
 
     /// 404 for an unknown PURI: the HTML page with the nearest PURIs for browsers, plain text for everyone else.
-    private func notFound(_ error: ResolverError, namespace: PURINamespace, accept: String?, head: Bool) -> Response {
+    private func notFound(_ error: ResolverError, namespace: PURINamespace, accept: String?) -> Response {
         guard case .unknownPURI(let iri, let suggestions) = error else { return ErrorResponses.response(for: error) }
         let wantsHTML = (try? Representation.negotiate(accept: accept)) == .html
         let text =
@@ -89,7 +88,7 @@ struct PURIRoutes {
             .contentType: wantsHTML ? Representation.html.contentType : "text/plain; charset=utf-8", .vary: "Accept",
             .contentLength: String(buffer.readableBytes),
         ]
-        return Response(status: .notFound, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: buffer))
+        return Response(status: .notFound, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
     /// `Link` values naming every representation of the document (RFC 8288, `rel="alternate"`).

@@ -12,14 +12,6 @@ extension Response {
         return Response(status: status, headers: headers, body: body)
     }
 
-    /// The answer to HEAD for a GET answer: the same status and headers, no body (and no `Content-Length`, which a
-    /// streamed body does not know).
-    static func headers(of response: Response) -> Response {
-        var headers = response.headers
-        headers[.contentLength] = nil
-        return Response(status: response.status, headers: headers, body: ResponseBody())
-    }
-
     /// A short `text/plain` answer.
     static func text(_ text: String, status: HTTPResponse.Status = .ok, contentType: String = "text/plain; charset=utf-8") -> Response {
         let buffer = ByteBuffer(string: text)

@@ -67,7 +67,7 @@ struct SPARQLRoutes {
             if outcome == .timedOut { metrics.recordTimeout() }
             metrics.recordQuery(duration: ContinuousClock.now - start)
         }
-        return request.method == .head ? .headers(of: .negotiated(answer.format, body: body)) : .negotiated(answer.format, body: body)
+        return .negotiated(answer.format, body: body)
     }
 
     /// The service description in an RDF syntax, or the query page for browsers.
