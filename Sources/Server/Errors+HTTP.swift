@@ -2,6 +2,7 @@ package import HTTPTypes
 package import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 import RDF
 import Redland
 import Resolver
@@ -54,6 +55,9 @@ package enum ErrorResponses {
             case .timeout: return (.serviceUnavailable, [:], "the server was too busy to start the query within its time limit")
             case .cancelled: return (.serviceUnavailable, [:], "the request was cancelled")
             }
+        case let error as HTTPParserError:
+            // The decoder stopped inside a body (a malformed chunk size, a body cut short): the client's framing.
+            return (.badRequest, [.connection: "close"], "the request body is not valid HTTP/1.1 framing (\(error)); check its chunked encoding or Content-Length")
         case let error as any HTTPResponseError: return (error.status, [:], error.status.reasonPhrase)
         default: return (.internalServerError, [:], "internal error: \(error)")
         }

@@ -38,15 +38,18 @@ public struct LodestarServer: Sendable {
     /// The Hummingbird application: the routes with their middleware, and — when `closesStore` — a service that closes
     /// the store after the HTTP server has stopped (tests keep their store open and close it themselves).
     package func makeApplication(services: ServerServices, closesStore: Bool = false) -> some ApplicationProtocol {
-        let router = Router(context: LodestarRequestContext.self)
+        let router = Router(context: LodestarRequestContext.self, options: .autoGenerateHeadEndpoints)
         // Outermost first: logging and metrics see the final status and time the whole streamed body; compression
         // wraps everything below it; CORS headers go on errors too; errors become responses innermost.
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: MetricsMiddleware(metrics: services.metrics))
         router.add(middleware: CompressionMiddleware())
         router.add(middleware: CORSMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ConditionalGETMiddleware())
         router.add(middleware: ErrorMiddleware())
         router.addRoutes(OperationalRoutes(services: services).collection())
+        router.addRoutes(AssetRoutes().collection())
         router.addRoutes(SPARQLRoutes(services: services).collection())
         router.addRoutes(UpdateRoutes(services: services).collection())
         router.addRoutes(GraphStoreRoutes(services: services).collection())
@@ -55,6 +58,7 @@ public struct LodestarServer: Sendable {
         let lifecycle = ServerLifecycle(services: services, closesStore: closesStore, logger: logger)
         var application = Application(
             router: router,
+            server: .guardedHTTP1(limits: configuration.connectionLimits, connections: OpenConnections()),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "Lodestar"),
             services: [lifecycle],
             logger: logger

@@ -33,6 +33,8 @@ public struct ServerConfiguration: Sendable {
     public var catalogTitle: String
     public var catalogDescription: String
     public var publisherName: String
+    /// Timeouts for each stage of a connection and the cap on open connections.
+    public var connectionLimits: ConnectionLimits
 
     public init(
         host: String = "127.0.0.1",
@@ -49,7 +51,8 @@ public struct ServerConfiguration: Sendable {
         dumpsDirectory: String? = nil,
         catalogTitle: String = "Lodestar",
         catalogDescription: String = "Linked data of an interoperability catalogue: architecture building blocks, solutions and their persistent URIs.",
-        publisherName: String = "Lodestar"
+        publisherName: String = "Lodestar",
+        connectionLimits: ConnectionLimits = ConnectionLimits()
     ) {
         self.host = host
         self.port = port
@@ -66,6 +69,7 @@ public struct ServerConfiguration: Sendable {
         self.catalogTitle = catalogTitle
         self.catalogDescription = catalogDescription
         self.publisherName = publisherName
+        self.connectionLimits = connectionLimits
     }
 
     /// One less than the active cores, at least one.

@@ -47,7 +47,23 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The publisher's name in /catalog (DCAT-AP).")
     var publisher = "Lodestar"
 
+    @Option(help: "Seconds a kept-alive connection may sit idle between requests.")
+    var idleTimeout: Double = 60
+
+    @Option(help: "Seconds a request's line and headers may take to arrive (408 past it).")
+    var headerTimeout: Double = 15
+
+    @Option(help: "Seconds a request body may pause between reads before the connection is closed.")
+    var bodyTimeout: Double = 30
+
+    @Option(help: "The most connections open at once; more get a 503 (default: 3/4 of the descriptor limit, at most 10000).")
+    var maxConnections: Int?
+
     func validate() throws {
+        guard idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else {
+            throw ValidationError("--idle-timeout, --header-timeout and --body-timeout must be positive numbers of seconds")
+        }
+        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be at least 1") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard queryTimeout > 0, maxQueryTimeout > 0 else { throw ValidationError("timeouts must be positive numbers of seconds") }
         if let maxConcurrentQueries, maxConcurrentQueries < 1 { throw ValidationError("--max-concurrent-queries must be at least 1") }
@@ -81,7 +97,10 @@ struct Serve: AsyncParsableCommand {
             puriNamespaces: try PURINamespaces(defaultPlus: puriNamespaces),
             dumpsDirectory: location.path + "/dumps",
             catalogTitle: catalogTitle,
-            publisherName: publisher
+            publisherName: publisher,
+            connectionLimits: ConnectionLimits(
+                idleTimeout: idleTimeout, headerTimeout: headerTimeout, bodyTimeout: bodyTimeout,
+                maxConnections: maxConnections ?? ConnectionLimits.defaultMaxConnections)
         )
         let store = try await location.open()
         if token == nil { Terminal.error("note: writes are off; pass --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) to allow them") }

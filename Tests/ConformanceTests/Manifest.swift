@@ -1,6 +1,7 @@
 import Foundation
 import RDF
 import Redland
+import W3CManifests
 
 /// The test-manifest vocabulary (http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#).
 enum MF {
@@ -60,21 +61,15 @@ struct ManifestReader {
     /// - Throws: `RedlandError` if a manifest is missing or is not Turtle.
     mutating func read(_ manifest: String) throws {
         guard readManifests.insert(manifest).inserted, let url = ConformanceData.file(manifest) else { return }
-        var graph = ManifestGraph()
-        // Labels as written: each manifest is its own graph here, so nothing is merged across files.
-        try RDFParser.parse(file: url.path, format: .turtle, baseIRI: manifest, world: world, blankNodes: .asWritten) {
-            graph.add($0.triple)
-        }
+        let graph = try ManifestGraph(file: url.path, baseIRI: manifest, world: world)
         let folder = ConformanceData.relativePath(url.deletingLastPathComponent().absoluteString)
         let normalizedFolder = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         for list in graph.objects(ofAny: MF.include) {
             for included in graph.list(list) { if let iri = included.iri { try read(iri.value) } }
         }
-        for list in graph.objects(ofAny: MF.entries) {
-            for node in graph.list(list) {
-                guard let iri = node.iri?.value, seenTests.insert(iri).inserted else { continue }
-                entries.append(Self.entry(node, id: iri, folder: normalizedFolder, in: graph))
-            }
+        for node in graph.entries {
+            guard let iri = node.iri?.value, seenTests.insert(iri).inserted else { continue }
+            entries.append(Self.entry(node, id: iri, folder: normalizedFolder, in: graph))
         }
     }
 
@@ -124,38 +119,5 @@ struct ManifestReader {
             let name = graph.object(description, .iri(RDFS.label))?.literal?.lexicalForm ?? file
             return UpdateAction.NamedGraph(file: file, name: name)
         }
-    }
-}
-
-/// One manifest's triples, indexed by subject, in document order.
-struct ManifestGraph {
-    private var properties: [Term: [(predicate: Term, object: Term)]] = [:]
-    private var objectsByPredicate: [Term: [Term]] = [:]
-
-    mutating func add(_ triple: Triple) {
-        properties[triple.subject, default: []].append((triple.predicate, triple.object))
-        objectsByPredicate[triple.predicate, default: []].append(triple.object)
-    }
-
-    func objects(_ subject: Term, _ predicate: Term) -> [Term] {
-        properties[subject, default: []].filter { $0.predicate == predicate }.map(\.object)
-    }
-
-    func object(_ subject: Term, _ predicate: Term) -> Term? { objects(subject, predicate).first }
-
-    /// The objects of `predicate` whatever the subject (`<> mf:entries (…)`, whatever `<>` resolved to).
-    func objects(ofAny predicate: Term) -> [Term] { objectsByPredicate[predicate, default: []] }
-
-    /// The members of an RDF collection, in order; stops at `rdf:nil` or at a malformed link.
-    func list(_ head: Term) -> [Term] {
-        var members: [Term] = []
-        var node = head
-        var visited: Set<Term> = []
-        while node != .iri(RDFVocabulary.nil), visited.insert(node).inserted, let first = object(node, .iri(RDFVocabulary.first)) {
-            members.append(first)
-            guard let rest = object(node, .iri(RDFVocabulary.rest)) else { break }
-            node = rest
-        }
-        return members
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// The request-decoding helpers, without HTTP.
 @Suite struct ProtocolDecodingTests {
     @Test func formFieldsDecodePlusPercentAndRepeats() throws {
-        let fields = FormFields(parsing: "query=SELECT+*+%7B%7D&default-graph-uri=http%3A%2F%2Fa&default-graph-uri=http%3A%2F%2Fb&default&bad=%zz")
+        let fields = try FormFields(parsing: "query=SELECT+*+%7B%7D&default-graph-uri=http%3A%2F%2Fa&default-graph-uri=http%3A%2F%2Fb&default&bad=%zz", in: "the query string")
         #expect(try fields.single("query") == "SELECT * {}")
         #expect(fields.values("default-graph-uri") == ["http://a", "http://b"])
         #expect(fields.contains("default"))
@@ -17,7 +17,18 @@ import Testing
     }
 
     @Test func formFieldsDecodeUTF8() throws {
-        #expect(try FormFields(parsing: "q=%C3%A9t%C3%A9").single("q") == "été")
+        #expect(try FormFields(parsing: "q=%C3%A9t%C3%A9", in: "the query string").single("q") == "été")
+    }
+
+    @Test func formFieldsRefuseInvalidUTF8NamingWhere() throws {
+        let error = #expect(throws: RequestError.self) { try FormFields(parsing: "a=1&query=SELECT%FF", in: "the form body") }
+        let message = error?.description ?? ""
+        #expect(message.contains("the form body"), "\(message)")
+        #expect(message.contains("'query'"), "\(message)")
+        #expect(message.contains("byte 7") && message.contains("0xFF"), "\(message)")
+        // A lone continuation byte in a name, and a truncated sequence, are refused too.
+        #expect(throws: RequestError.self) { try FormFields(parsing: "%80=1", in: "the query string") }
+        #expect(throws: RequestError.self) { try FormFields(parsing: "q=%C3", in: "the query string") }
     }
 
     @Test func contentTypeAndCharset() throws {

@@ -168,7 +168,7 @@ import Testing
         try await TestServer.run { client, _ in
             let put = try await client.execute(uri: "/sparql?query=ASK%20%7B%7D", method: .put)
             #expect(put.status == .methodNotAllowed)
-            #expect(put.headers[.allow] == "GET, POST")
+            #expect(put.headers[.allow] == "GET, HEAD, POST")
             let text = try await client.post("/sparql", body: "ASK {}", contentType: "text/plain")
             #expect(text.status == .unsupportedMediaType)
             #expect(text.text.contains("application/sparql-query"))

@@ -2,6 +2,7 @@ import HTTPTypes
 import HummingbirdTesting
 import RDF
 import Redland
+import Foundation
 import Testing
 
 @testable import Server
@@ -63,7 +64,11 @@ import Testing
             #expect(page.contains("view-members"))
             #expect(page.contains("data-format=\"jsonld\""))
             #expect(!page.contains("https://"))
-            #expect(!page.contains("<script src"))
+            // Scripts and styles come from this server only (the CSP allows nothing else, and nothing inline).
+            #expect(page.components(separatedBy: "<script src=\"").dropFirst().allSatisfy { $0.hasPrefix("/assets/") })
+            #expect(page.contains("<script src=\"/assets/query.js\">"))
+            #expect(!page.contains("<style"))
+            #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
         }
     }
 

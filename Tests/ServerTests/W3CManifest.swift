@@ -1,6 +1,7 @@
 import Foundation
 import RDF
 import Redland
+import W3CManifests
 
 /// The W3C SPARQL 1.1 Protocol and Graph Store Protocol test manifests, read into plain values.
 ///
@@ -50,23 +51,15 @@ enum W3CManifest {
 
     static var isAvailable: Bool { FileManager.default.fileExists(atPath: suiteDirectory + "/protocol/manifest.ttl") }
 
-    /// The tests of one manifest, in manifest order; none if the suite is not there.
+    /// The tests of one manifest, in manifest order; none if the suite is not there. Read with the conformance
+    /// runner's `ManifestGraph` (W3CManifests).
     static func tests(_ relativePath: String) -> [W3CProtocolTest] {
         let path = suiteDirectory + "/" + relativePath
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        let base = URL(fileURLWithPath: path).absoluteString
-        guard let world = try? RedlandWorld() else { return [] }
-        var quads: [Quad] = []
-        guard
-            (try? RDFParser.parse(Array(data), format: .turtle, baseIRI: base, world: world, blankNodes: .asWritten) { quads.append($0) })
-                != nil
-        else { return [] }
-        let graph = ManifestGraph(quads)
-        guard let manifest = graph.subjects(rdf + "type", .iri(mf + "Manifest")).first,
-            let entries = graph.object(manifest, mf + "entries")
+        guard let world = try? RedlandWorld(),
+            let graph = try? ManifestGraph(file: path, baseIRI: URL(fileURLWithPath: path).absoluteString, world: world)
         else { return [] }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return graph.list(entries).compactMap { entry in test(entry, in: graph, directory: directory) }
+        return graph.entries.compactMap { entry in test(entry, in: graph, directory: directory) }
     }
 
     private static func test(_ entry: Term, in graph: ManifestGraph, directory: String) -> W3CProtocolTest? {
@@ -127,35 +120,9 @@ enum W3CManifest {
     }
 }
 
-/// Lookups over a manifest's triples.
-struct ManifestGraph {
-    private var bySubject: [Term: [(predicate: Term, object: Term)]] = [:]
-
-    init(_ quads: [Quad]) {
-        for quad in quads { bySubject[quad.subject, default: []].append((quad.predicate, quad.object)) }
-    }
-
-    func objects(_ subject: Term, _ predicate: String) -> [Term] {
-        (bySubject[subject] ?? []).filter { $0.predicate == .iri(predicate) }.map(\.object)
-    }
-
-    func object(_ subject: Term, _ predicate: String) -> Term? { objects(subject, predicate).first }
-
-    func string(_ subject: Term, _ predicate: String) -> String? { object(subject, predicate)?.literal?.lexicalForm }
-
-    func subjects(_ predicate: String, _ object: Term) -> [Term] {
-        bySubject.filter { $0.value.contains { $0.predicate == .iri(predicate) && $0.object == object } }.map(\.key)
-    }
-
-    /// The members of an RDF list.
-    func list(_ head: Term) -> [Term] {
-        var items: [Term] = []
-        var node = head
-        while node != .iri(RDFVocabulary.nil), let first = object(node, RDFVocabulary.first.value), items.count < 10_000 {
-            items.append(first)
-            guard let rest = object(node, RDFVocabulary.rest.value) else { break }
-            node = rest
-        }
-        return items
-    }
+/// The protocol manifests' predicates are spelled as strings here.
+extension ManifestGraph {
+    fileprivate func objects(_ subject: Term, _ predicate: String) -> [Term] { objects(subject, .iri(predicate)) }
+    fileprivate func object(_ subject: Term, _ predicate: String) -> Term? { object(subject, .iri(predicate)) }
+    fileprivate func string(_ subject: Term, _ predicate: String) -> String? { string(subject, .iri(predicate)) }
 }

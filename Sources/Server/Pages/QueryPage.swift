@@ -1,6 +1,7 @@
-/// The HTML query page of bare `GET /sparql` for browsers: an editor with the usual prefixes, the named example
-/// queries, a run button, a results table with IRIs as links, and download links in every format. Everything is in
-/// this one page (inline style and script): nothing is fetched from elsewhere.
+/// The HTML query page of `GET /sparql` for browsers: a CodeMirror editor (SPARQL mode, bracket matching, prefix
+/// completion), the named queries as examples, history kept in the browser, results as a sortable, paged table, and a
+/// permalink (`/sparql?query=…` opens the page filled). The script and styles are files under `/assets/` (the
+/// Content-Security-Policy allows nothing inline); the page passes its data to them as a JSON block.
 package enum QueryPage {
     /// The prefixes the editor starts with.
     static let prefixes: [(String, String)] = [
@@ -11,23 +12,59 @@ package enum QueryPage {
         ("dr8", "http://data.europa.eu/dr8/"),
     ]
 
+    /// Common prefixes (prefix.cc's most used) offered for completion beside the store's own.
+    static let commonPrefixes: [(String, String)] = [
+        ("schema", "http://schema.org/"), ("dc", "http://purl.org/dc/elements/1.1/"), ("prov", "http://www.w3.org/ns/prov#"),
+        ("vcard", "http://www.w3.org/2006/vcard/ns#"), ("org", "http://www.w3.org/ns/org#"), ("sh", "http://www.w3.org/ns/shacl#"),
+        ("void", "http://rdfs.org/ns/void#"), ("geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"), ("dbo", "http://dbpedia.org/ontology/"),
+        ("dbr", "http://dbpedia.org/resource/"), ("wd", "http://www.wikidata.org/entity/"), ("wdt", "http://www.wikidata.org/prop/direct/"),
+        ("sioc", "http://rdfs.org/sioc/ns#"), ("time", "http://www.w3.org/2006/time#"), ("qb", "http://purl.org/linked-data/cube#"),
+        ("eli", "http://data.europa.eu/eli/ontology#"), ("locn", "http://www.w3.org/ns/locn#"), ("odrl", "http://www.w3.org/ns/odrl/2/"),
+        ("doap", "http://usefulinc.com/ns/doap#"), ("sd", "http://www.w3.org/ns/sparql-service-description#"),
+    ]
+
     /// The download formats: `?format=` name and label.
     static let downloads: [(String, String)] = [
         ("json", "JSON"), ("xml", "XML"), ("csv", "CSV"), ("tsv", "TSV"), ("ttl", "Turtle"), ("nt", "N-Triples"),
         ("nq", "N-Quads"), ("trig", "TriG"), ("rdf", "RDF/XML"), ("jsonld", "JSON-LD"),
     ]
 
+    /// The CodeMirror files the page loads, from Debian's `libjs-codemirror` (served by `AssetRoutes`).
+    static let editorScripts = [
+        "lib/codemirror.js", "mode/sparql/sparql.js", "addon/edit/matchbrackets.js", "addon/edit/closebrackets.js",
+        "addon/hint/show-hint.js",
+    ]
+    static let editorStyles = ["lib/codemirror.css", "addon/hint/show-hint.css"]
+
     /// The page.
     /// - Parameters:
     ///   - endpoint: the query endpoint's path (`/sparql`), where the page sends queries.
     ///   - examples: the named queries offered as examples.
     ///   - quads: the store's size, shown in the header.
-    package static func render(endpoint: String, examples: [NamedQueries.Entry], quads: Int) -> String {
+    ///   - query: the query to open with (a permalink's), or `nil` for the starting one.
+    ///   - storePrefixes: the store's namespaces, offered first for completion.
+    ///   - pages: the served PURI namespaces as (name, base): their IRIs link to `/{name}/{local}`.
+    package static func render(
+        endpoint: String, examples: [NamedQueries.Entry], quads: Int, query: String? = nil, storePrefixes: [String: String] = [:],
+        pages: [(name: String, base: String)] = []
+    ) -> String {
         let prologue = prefixes.map { "PREFIX \($0.0): <\($0.1)>" }.joined(separator: "\n")
-        let initial = prologue + "\n\nSELECT ?s ?p ?o\nWHERE {\n  ?s ?p ?o\n}\nLIMIT 25\n"
+        let initial = query ?? prologue + "\n\nSELECT ?s ?p ?o\nWHERE {\n  ?s ?p ?o\n}\nLIMIT 25\n"
+        var completion: [String: String] = [:]
+        for (name, namespace) in commonPrefixes + prefixes { completion[name] = namespace }
+        for (name, namespace) in storePrefixes { completion[name] = namespace }
         let options = examples.map { "<option value=\"\(HTML.escape($0.name))\">\(HTML.escape($0.name))</option>" }.joined()
-        let exampleJSON = "{" + examples.map { "\(HTML.jsonString($0.name)):\(HTML.jsonString($0.text))" }.joined(separator: ",") + "}"
         let downloadLinks = downloads.map { "<a data-format=\"\($0.0)\" href=\"#\">\($0.1)</a>" }.joined(separator: " ")
+        let data =
+            "{\"endpoint\":\(HTML.jsonString(endpoint)),\"prologue\":\(HTML.jsonString(prologue)),"
+            + "\"examples\":{" + examples.map { "\(HTML.jsonString($0.name)):\(HTML.jsonString($0.text))" }.joined(separator: ",") + "},"
+            + "\"prefixes\":{" + completion.sorted { $0.key < $1.key }.map { "\(HTML.jsonString($0.key)):\(HTML.jsonString($0.value))" }
+                .joined(separator: ",") + "},"
+            + "\"pages\":[" + pages.map { "[\(HTML.jsonString($0.base)),\(HTML.jsonString("/" + $0.name + "/"))]" }.joined(separator: ",") + "]}"
+        let styles = (editorStyles.map { "/assets/codemirror/" + $0 } + ["/assets/query.css"])
+            .map { "<link rel=\"stylesheet\" href=\"\($0)\">" }.joined(separator: "\n")
+        let scripts = (editorScripts.map { "/assets/codemirror/" + $0 } + ["/assets/query.js"])
+            .map { "<script src=\"\($0)\"></script>" }.joined(separator: "\n")
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -35,22 +72,7 @@ package enum QueryPage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Lodestar SPARQL endpoint</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1b1f24; }
-            h1 { font-size: 1.4rem; margin: 0 0 .2rem; }
-            .meta { color: #57606a; margin-bottom: 1rem; }
-            textarea { width: 100%; height: 18rem; font-family: ui-monospace, monospace; font-size: .9rem; box-sizing: border-box; }
-            .bar { display: flex; gap: .6rem; align-items: center; margin: .5rem 0; flex-wrap: wrap; }
-            button { padding: .35rem 1.2rem; font-size: 1rem; }
-            #status { color: #57606a; }
-            #status.error { color: #b42318; white-space: pre-wrap; }
-            table { border-collapse: collapse; margin-top: .8rem; font-size: .9rem; }
-            th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-            th { background: #f6f8fa; }
-            pre#graph { background: #f6f8fa; padding: .8rem; overflow: auto; }
-            .literal-meta { color: #57606a; font-size: .8rem; }
-            .downloads a { margin-right: .4rem; }
-            </style>
+            \(styles)
             </head>
             <body>
             <h1>Lodestar SPARQL endpoint</h1>
@@ -59,88 +81,19 @@ package enum QueryPage {
             <form id="form" method="get" action="\(HTML.escape(endpoint))">
             <div class="bar">
             <label>Example: <select id="examples"><option value="">(choose)</option>\(options)</select></label>
+            <label>History: <select id="history"><option value="">(none yet)</option></select></label>
             </div>
             <textarea id="query" name="query" spellcheck="false">\(HTML.escape(initial))</textarea>
             <div class="bar">
-            <button id="run" type="submit">Run</button>
+            <button id="run" type="submit" title="Ctrl-Enter">Run</button>
+            <a id="permalink" href="#">Permalink</a>
             <span id="status"></span>
             </div>
             <div class="bar downloads">Download: \(downloadLinks)</div>
             </form>
             <div id="results"></div>
-            <script type="application/json" id="example-queries">\(exampleJSON)</script>
-            <script>
-            (function () {
-              var endpoint = \(HTML.jsonString(endpoint));
-              var examples = JSON.parse(document.getElementById("example-queries").textContent);
-              var query = document.getElementById("query");
-              var status = document.getElementById("status");
-              var results = document.getElementById("results");
-              var prologue = \(HTML.jsonString(prologue));
-              document.getElementById("examples").addEventListener("change", function (event) {
-                var text = examples[event.target.value];
-                if (text !== undefined) { query.value = /PREFIX/i.test(text) ? text : prologue + "\\n\\n" + text; }
-              });
-              document.querySelectorAll(".downloads a").forEach(function (link) {
-                link.addEventListener("click", function (event) {
-                  event.preventDefault();
-                  window.location = endpoint + "?query=" + encodeURIComponent(query.value) + "&format=" + link.dataset.format;
-                });
-              });
-              function cell(term) {
-                var td = document.createElement("td");
-                if (!term) { return td; }
-                if (term.type === "uri") {
-                  var a = document.createElement("a");
-                  a.href = term.value; a.textContent = term.value; td.appendChild(a);
-                } else if (term.type === "bnode") {
-                  td.textContent = "_:" + term.value;
-                } else {
-                  td.appendChild(document.createTextNode(term.value));
-                  var meta = "";
-                  if (term["xml:lang"]) { meta = "@" + term["xml:lang"]; }
-                  else if (term.datatype) { meta = "^^" + term.datatype.replace("http://www.w3.org/2001/XMLSchema#", "xsd:"); }
-                  if (meta) {
-                    var span = document.createElement("span");
-                    span.className = "literal-meta"; span.textContent = " " + meta; td.appendChild(span);
-                  }
-                }
-                return td;
-              }
-              function show(json) {
-                results.innerHTML = "";
-                if (json.boolean !== undefined) { results.textContent = "ASK: " + json.boolean; return; }
-                var table = document.createElement("table");
-                var head = table.insertRow();
-                json.head.vars.forEach(function (name) { var th = document.createElement("th"); th.textContent = "?" + name; head.appendChild(th); });
-                json.results.bindings.forEach(function (binding) {
-                  var row = table.insertRow();
-                  json.head.vars.forEach(function (name) { row.appendChild(cell(binding[name])); });
-                });
-                results.appendChild(table);
-                status.textContent = json.results.bindings.length + " rows in " + ((performance.now() - started) / 1000).toFixed(3) + " s";
-              }
-              var started = 0;
-              document.getElementById("form").addEventListener("submit", function (event) {
-                event.preventDefault();
-                status.className = ""; status.textContent = "running…"; results.innerHTML = "";
-                started = performance.now();
-                fetch(endpoint, {
-                  method: "POST",
-                  headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json, text/turtle;q=0.9" },
-                  body: "query=" + encodeURIComponent(query.value)
-                }).then(function (response) {
-                  var type = response.headers.get("Content-Type") || "";
-                  return response.text().then(function (text) {
-                    if (!response.ok) { throw new Error(response.status + " " + response.statusText + ": " + text); }
-                    if (type.indexOf("json") >= 0) { show(JSON.parse(text)); return; }
-                    var pre = document.createElement("pre"); pre.id = "graph"; pre.textContent = text; results.appendChild(pre);
-                    status.textContent = "done in " + ((performance.now() - started) / 1000).toFixed(3) + " s";
-                  });
-                }).catch(function (error) { status.className = "error"; status.textContent = error.message; });
-              });
-            })();
-            </script>
+            <script type="application/json" id="page-data">\(data)</script>
+            \(scripts)
             </body>
             </html>
 

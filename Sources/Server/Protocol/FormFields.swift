@@ -7,13 +7,15 @@ package struct FormFields: Sendable, Equatable {
 
     package init(fields: [(name: String, value: String)] = []) { self.fields = fields }
 
-    /// Parses `text`. Invalid percent escapes are kept as written; bytes that do not form UTF-8 become U+FFFD.
-    package init(parsing text: some StringProtocol) {
+    /// Parses `text`, found in `place` ("the query string", "the form body"). Invalid percent escapes are kept as written.
+    /// - Throws: `RequestError.badRequest` naming the place, the field and the byte when a decoded name or value is not
+    ///   UTF-8 (silently replacing the bytes would run a different query than the one sent).
+    package init(parsing text: some StringProtocol, in place: String) throws(RequestError) {
         fields = []
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = Self.decode(parts[0])
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            let name = try Self.decode(parts[0], what: "a field name", in: place)
+            let value = parts.count > 1 ? try Self.decode(parts[1], what: "the value of '\(name)'", in: place) : ""
             fields.append((name, value))
         }
     }
@@ -39,7 +41,7 @@ package struct FormFields: Sendable, Equatable {
         lhs.fields.count == rhs.fields.count && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
-    private static func decode(_ text: some StringProtocol) -> String {
+    private static func decode(_ text: some StringProtocol, what: String, in place: String) throws(RequestError) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var iterator = Array(text.utf8)[...]
@@ -58,7 +60,26 @@ package struct FormFields: Sendable, Equatable {
             default: bytes.append(byte)
             }
         }
+        if let offset = firstInvalidUTF8(bytes) {
+            throw RequestError.badRequest(
+                "\(place): \(what) is not UTF-8 once percent-decoded (byte \(offset + 1) of it, 0x"
+                    + String(bytes[offset], radix: 16, uppercase: true) + "); percent-encode the UTF-8 bytes of the text")
+        }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, or `nil` if all are valid.
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -28,7 +28,7 @@ package struct QueryRequest: Sendable, Equatable {
     /// - Throws: `RequestError` for a repeated `query`, an update sent here, a POST without a query, a body type other
     ///   than the two the protocol defines (415), a charset other than UTF-8, a body over `bodyLimit`.
     package static func decode(_ request: Request, bodyLimit: Int) async throws -> QueryRequest? {
-        let urlFields = request.queryFields
+        let urlFields = try request.queryFields
         switch request.method {
         case .get, .head:
             guard let query = try urlFields.single("query") else {
@@ -45,7 +45,7 @@ package struct QueryRequest: Sendable, Equatable {
             try contentType.requireUTF8()
             switch contentType.mediaType {
             case "application/x-www-form-urlencoded":
-                let fields = urlFields.merged(with: FormFields(parsing: try await request.collectText(limit: bodyLimit)))
+                let fields = urlFields.merged(with: try FormFields(parsing: try await request.collectText(limit: bodyLimit), in: "the form body"))
                 guard let query = try fields.single("query") else {
                     if fields.contains("update") { throw RequestError.badRequest("this is the query endpoint: POST updates to /update") }
                     throw RequestError.badRequest("the form has no 'query' field")

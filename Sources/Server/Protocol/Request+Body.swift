@@ -31,7 +31,7 @@ extension Request {
     }
 
     /// The URL's query parameters.
-    package var queryFields: FormFields { FormFields(parsing: uri.query ?? "") }
+    package var queryFields: FormFields { get throws(RequestError) { try FormFields(parsing: uri.query ?? "", in: "the query string") } }
 
     /// The parsed `Content-Type` header.
     package var contentType: ContentType? { ContentType(header: headers[.contentType]) }

@@ -26,14 +26,14 @@ package struct UpdateRequest: Sendable, Equatable {
     /// Decodes a POST; the caller has checked the method and the token.
     /// - Throws: `RequestError` (400 for a missing or repeated `update`, 415 for other body types or charsets, 413).
     package static func decode(_ request: Request, bodyLimit: Int) async throws -> UpdateRequest {
-        let urlFields = request.queryFields
+        let urlFields = try request.queryFields
         guard let contentType = request.contentType else { throw RequestError.unsupportedMediaType(nil, accepted: bodyTypes) }
         try contentType.requireUTF8()
         let fields: FormFields
         let text: String
         switch contentType.mediaType {
         case "application/x-www-form-urlencoded":
-            fields = urlFields.merged(with: FormFields(parsing: try await request.collectText(limit: bodyLimit)))
+            fields = urlFields.merged(with: try FormFields(parsing: try await request.collectText(limit: bodyLimit), in: "the form body"))
             guard let update = try fields.single("update") else {
                 if fields.contains("query") { throw RequestError.badRequest("this is the update endpoint: send queries to /sparql") }
                 throw RequestError.badRequest("the form has no 'update' field")

@@ -17,10 +17,10 @@ struct DumpRoutes {
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
         routes.get("/dumps") { request, _ in try await listing(request) }
-        routes.get("/dumps/{file}") { request, context in try await file(request, context: context, body: true) }
-        routes.head("/dumps/{file}") { request, context in try await file(request, context: context, body: false) }
+        routes.get("/dumps/{file}") { request, context in try await file(request, context: context, body: request.method != .head) }
         routes.get("/.well-known/void") { request, _ in try await void(request) }
         routes.get("/catalog") { request, _ in try await catalog(request) }
+        for path: RouterPath in ["/dumps", "/dumps/{file}", "/.well-known/void", "/catalog"] { routes.refuseOtherMethods(on: path, allowed: [.get]) }
         return routes
     }
 
@@ -58,9 +58,6 @@ struct DumpRoutes {
             .contentType: file.mediaType,
             .eTag: dump.entityTag, .lastModified: HTTPDate.format(dump.lastModified), .acceptRanges: "bytes",
         ]
-        if DumpValidators.isNotModified(request.headers, dump: dump) {
-            return Response(status: .notModified, headers: [.eTag: dump.entityTag, .lastModified: headers[.lastModified]!], body: ResponseBody())
-        }
         var range = ByteRangeRequest(header: request.headers[.range], size: dump.size)
         if !DumpValidators.rangeApplies(request.headers, dump: dump) { range = .whole }
         switch range {
@@ -97,7 +94,7 @@ struct DumpRoutes {
         let statistics = try await services.dumps.statistics(of: snapshot, datasets: versions.ordered)
         let quads = VoIDDescription.quads(facts: services.catalogueFacts, versions: versions, statistics: statistics)
         let bytes = try await GraphRendering.render(quads, format: format, prefixes: VoIDDescription.prefixes, host: services.syntaxHost)
-        return .negotiated(.graph(format), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return .negotiated(.graph(format), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)), headers: Self.validators(snapshot, format))
     }
 
     private func catalog(_ request: Request) async throws -> Response {
@@ -107,7 +104,13 @@ struct DumpRoutes {
         let dumps = try await services.dumps.allDumps(snapshot: snapshot)
         let quads = DCATCatalog.quads(facts: services.catalogueFacts, versions: versions, dumps: dumps)
         let bytes = try await GraphRendering.render(quads, format: format, prefixes: DCATCatalog.prefixes, host: services.syntaxHost)
-        return .negotiated(.graph(format), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return .negotiated(.graph(format), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)), headers: Self.validators(snapshot, format))
+    }
+
+    /// The catalogue and VoID change only with the store: their tag is the snapshot's version and the syntax
+    /// (ConditionalGETMiddleware answers 304 from it).
+    private static func validators(_ snapshot: Snapshot, _ format: GraphFormat) -> HTTPFields {
+        [.eTag: "\"v\(snapshot.version)-\(format.mediaType.split(separator: "/").last ?? "")\""]
     }
 
     /// Turtle unless `Accept` (or `?format=`) prefers another RDF syntax.
@@ -126,20 +129,8 @@ struct DumpRoutes {
     }
 }
 
-/// Conditional requests against a dump (RFC 9110 §13).
+/// Range requests against a dump (RFC 9110 §13; `If-None-Match` and `If-Modified-Since` are ConditionalGETMiddleware's).
 enum DumpValidators {
-    /// True if the client's copy is current: `If-None-Match` names the dump's tag (or `*`); without it,
-    /// `If-Modified-Since` is not earlier than the dump's last modification.
-    static func isNotModified(_ headers: HTTPFields, dump: DumpInfo) -> Bool {
-        let tags = headers[values: .ifNoneMatch].flatMap { $0.split(separator: ",") }.map { $0.trimmed }
-        if !tags.isEmpty {
-            // Weak comparison (§8.8.3.2), as If-None-Match asks.
-            return tags.contains { $0 == "*" || $0 == dump.entityTag || $0 == "W/" + dump.entityTag }
-        }
-        if let since = headers[.ifModifiedSince].flatMap(HTTPDate.parse) { return dump.lastModified <= since }
-        return false
-    }
-
     /// False if `If-Range` names another version, so the whole new file must go out (§13.1.5).
     static func rangeApplies(_ headers: HTTPFields, dump: DumpInfo) -> Bool {
         guard let condition = headers[.ifRange]?.trimmed else { return true }

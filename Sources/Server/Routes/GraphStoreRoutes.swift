@@ -11,23 +11,26 @@ struct GraphStoreRoutes {
 
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
-        for method in [HTTPRequest.Method.get, .head, .post, .put, .delete, .patch] {
-            routes.on("/store", method: method) { request, context in
-                try await handle(request, target: try indirectTarget(request), context: context)
-            }
-            routes.on("/graphs/**", method: method) { request, context in
-                // Direct identification: the graph's IRI is its URL under the server's base URL.
-                let path = context.parameters.getCatchAll().joined(separator: "/")
-                return try await handle(request, target: .named(IRI(services.graphStore.baseURL + "/graphs/" + path)), context: context)
-            }
+        let handlers: [(HTTPRequest.Method, @Sendable (Request, GraphTarget, LodestarRequestContext) async throws -> Response)] = [
+            (.get, read), (.put, replace), (.post, merge), (.delete, delete),
+        ]
+        for (method, handler) in handlers {
+            routes.on("/store", method: method) { request, context in try await handler(request, try indirectTarget(request), context) }
+            routes.on("/graphs/**", method: method) { request, context in try await handler(request, directTarget(context), context) }
         }
+        for path: RouterPath in ["/store", "/graphs/**"] { routes.refuseOtherMethods(on: path, allowed: [.get, .put, .post, .delete]) }
         return routes
+    }
+
+    /// Direct identification: the graph's IRI is its URL under the server's base URL.
+    func directTarget(_ context: LodestarRequestContext) -> GraphTarget {
+        .named(IRI(services.graphStore.baseURL + "/graphs/" + context.parameters.getCatchAll().joined(separator: "/")))
     }
 
     /// The graph `?graph=` or `?default` names; `.store` for neither.
     /// - Throws: `RequestError.badRequest` for both, a repeated `graph`, or a `graph` that is not an absolute IRI.
     func indirectTarget(_ request: Request) throws(RequestError) -> GraphTarget {
-        let fields = request.queryFields
+        let fields = try request.queryFields
         let graph = try fields.single("graph")
         switch (graph, fields.contains("default")) {
         case (nil, false): return .store
@@ -39,58 +42,65 @@ struct GraphStoreRoutes {
         }
     }
 
-    func handle(_ request: Request, target: GraphTarget, context: LodestarRequestContext) async throws -> Response {
+    /// GET (and HEAD, generated from it): the graph (or the store) in the negotiated syntax, streamed.
+    func read(_ request: Request, target: GraphTarget, context: LodestarRequestContext) async throws -> Response {
         let graphStore = services.graphStore
-        switch request.method {
-        case .get, .head:
-            let format = try graphStore.negotiate(target, accept: try acceptOverride(request) ?? request.accept)
-            let read = try await graphStore.read(target, format: format)
-            let body = StreamedBody.make(
-                ready: read.ready,
-                complete: read.complete,
-                rest: read.rest,
-                limiter: graphStore.limiter,
-                deadline: nil,
-                logger: context.logger
-            )
-            let response = Response.negotiated(.graph(format), body: body)
-            return request.method == .head ? .headers(of: response) : response
-        case .put:
-            guard let graph = target.graphName else {
-                throw RequestError.badRequest("PUT needs a graph: /store?graph=IRI or /store?default")
-            }
-            let quads = try await upload(request, into: graph)
-            let created = try await graphStore.replace(graph, with: quads)
-            return .empty(created ? .created : .noContent)
-        case .post:
-            var location: String?
-            let graph: GraphName
-            if let name = target.graphName {
-                graph = name
-            } else {
-                let iri = graphStore.newGraphIRI()
-                graph = .iri(iri)
-                location = iri.value
-            }
-            let quads = try await upload(request, into: graph, allowsMultipart: true)
-            let created = try await graphStore.merge(graph, with: quads)
-            if let location { return .empty(.created, headers: [.location: location]) }
-            return .empty(created ? .created : .noContent)
-        case .delete:
-            try services.authorization.check(request.headers[.authorization])
-            guard let graph = target.graphName else {
-                throw RequestError.badRequest("DELETE needs a graph: /store?graph=IRI or /store?default")
-            }
-            try await graphStore.delete(graph)
-            return .empty(.noContent)
-        default:
-            throw RequestError.methodNotAllowed(request.method.rawValue, allowed: ["GET", "HEAD", "PUT", "POST", "DELETE"])
+        let format = try graphStore.negotiate(target, accept: try acceptOverride(request) ?? request.accept)
+        let read = try await graphStore.read(target, format: format)
+        let body = StreamedBody.make(
+            ready: read.ready,
+            complete: read.complete,
+            rest: read.rest,
+            limiter: graphStore.limiter,
+            deadline: nil,
+            logger: context.logger
+        )
+        return Response.negotiated(.graph(format), body: body)
+    }
+
+    /// PUT: replaces the graph with the body.
+    func replace(_ request: Request, target: GraphTarget, context: LodestarRequestContext) async throws -> Response {
+        let graphStore = services.graphStore
+        guard let graph = target.graphName else {
+            throw RequestError.badRequest("PUT needs a graph: /store?graph=IRI or /store?default")
         }
+        let quads = try await upload(request, into: graph)
+        let created = try await graphStore.replace(graph, with: quads)
+        return .empty(created ? .created : .noContent)
+    }
+
+    /// POST: adds the body to the graph, or to a new graph whose IRI goes back in `Location`.
+    func merge(_ request: Request, target: GraphTarget, context: LodestarRequestContext) async throws -> Response {
+        let graphStore = services.graphStore
+        var location: String?
+        let graph: GraphName
+        if let name = target.graphName {
+            graph = name
+        } else {
+            let iri = graphStore.newGraphIRI()
+            graph = .iri(iri)
+            location = iri.value
+        }
+        let quads = try await upload(request, into: graph, allowsMultipart: true)
+        let created = try await graphStore.merge(graph, with: quads)
+        if let location { return .empty(.created, headers: [.location: location]) }
+        return .empty(created ? .created : .noContent)
+    }
+
+    /// DELETE: removes the graph.
+    func delete(_ request: Request, target: GraphTarget, context: LodestarRequestContext) async throws -> Response {
+        let graphStore = services.graphStore
+        try services.authorization.check(request.headers[.authorization])
+        guard let graph = target.graphName else {
+            throw RequestError.badRequest("DELETE needs a graph: /store?graph=IRI or /store?default")
+        }
+        try await graphStore.delete(graph)
+        return .empty(.noContent)
     }
 
     /// `?format=` as an `Accept` value.
     private func acceptOverride(_ request: Request) throws -> String? {
-        guard let format = QueryRequest.joined(request.queryFields.values("format")) else { return nil }
+        guard let format = QueryRequest.joined(try request.queryFields.values("format")) else { return nil }
         guard let accept = FormatParameter.accept(for: format) else {
             throw RequestError.badRequest("unknown format '\(format)': use ttl, nt, nq, trig, rdf or jsonld")
         }

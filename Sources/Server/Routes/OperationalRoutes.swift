@@ -10,7 +10,6 @@ struct OperationalRoutes {
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
         routes.get("/health") { _, _ in Response.text("ok\n") }
-        routes.head("/health") { _, _ in Response.empty(.ok) }
         routes.get("/metrics") { _, _ in
             let bytes = services.metrics.exposition(snapshot: services.store.snapshot())
             return Response(

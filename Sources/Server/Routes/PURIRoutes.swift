@@ -14,36 +14,28 @@ struct PURIRoutes {
 
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
-        for method in [HTTPRequest.Method.get, .head] {
-            for namespace in puris.resolver.namespaces.all {
-                routes.on("/\(namespace.name)", method: method) { request, _ in
-                    try await document(namespace: namespace, local: "", representation: nil, request: request)
-                }
-                routes.on("/\(namespace.name)/**", method: method) { request, context in
-                    let local = context.parameters.getCatchAll().joined(separator: "/")
-                    if local.isEmpty { return try await document(namespace: namespace, local: "", representation: nil, request: request) }
-                    return try await seeOther(namespace: namespace, local: local, request: request)
-                }
+        for namespace in puris.resolver.namespaces.all {
+            routes.get("/\(namespace.name)") { request, _ in
+                try await document(namespace: namespace, local: "", representation: nil, request: request)
             }
-            routes.on("/doc/**", method: method) { request, context in
-                let segments = context.parameters.getCatchAll().map(String.init)
-                guard let target = puris.resolver.documentTarget(segments) else {
-                    let served = puris.resolver.namespaces.all.map { "/doc/\($0.name)/…" }.joined(separator: ", ")
-                    throw RequestError.notFound("no document at \(request.uri.path); documents are under \(served)")
-                }
-                return try await document(namespace: target.namespace, local: target.local, representation: target.representation, request: request)
+            routes.get("/\(namespace.name)/**") { request, context in
+                let local = context.parameters.getCatchAll().joined(separator: "/")
+                if local.isEmpty { return try await document(namespace: namespace, local: "", representation: nil, request: request) }
+                return try await seeOther(namespace: namespace, local: local, request: request)
             }
+        }
+        routes.get("/doc/**") { request, context in
+            let segments = context.parameters.getCatchAll().map(String.init)
+            guard let target = puris.resolver.documentTarget(segments) else {
+                let served = puris.resolver.namespaces.all.map { "/doc/\($0.name)/…" }.joined(separator: ", ")
+                throw RequestError.notFound("no document at \(request.uri.path); documents are under \(served)")
+            }
+            return try await document(namespace: target.namespace, local: target.local, representation: target.representation, request: request)
         }
         // PURIs and their documents are read-only: other methods get 405 with `Allow`, not a 404 that says the PURI
         // does not exist (RFC 9110 §15.5.6). Writes go through /update and /store.
-        for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
-            var paths = puris.resolver.namespaces.all.flatMap { ["/\($0.name)", "/\($0.name)/**"] }
-            paths.append("/doc/**")
-            for path in paths {
-                routes.on(RouterPath(path), method: method) { request, _ -> Response in
-                    throw RequestError.methodNotAllowed(request.method.rawValue, allowed: ["GET", "HEAD"])
-                }
-            }
+        for path in puris.resolver.namespaces.all.flatMap({ ["/\($0.name)", "/\($0.name)/**"] }) + ["/doc/**"] {
+            routes.refuseOtherMethods(on: RouterPath(path), allowed: [.get])
         }
         return routes
     }
@@ -54,41 +46,37 @@ struct PURIRoutes {
         do {
             try puris.checkKnown(namespace: namespace, local: local)
         } catch {
-            return notFound(error, namespace: namespace, accept: request.accept, head: request.method == .head)
+            return notFound(error, namespace: namespace, accept: request.accept)
         }
         let location = puris.url(path)
         var headers: HTTPFields = [.location: location, .vary: "Accept", .contentType: "text/plain; charset=utf-8"]
         headers[values: .link] = alternates(namespace: namespace, local: local)
         let body = ByteBuffer(string: "See Other: \(location)\n")
         headers[.contentLength] = String(body.readableBytes)
-        return Response(status: .seeOther, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
+        return Response(status: .seeOther, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 
-    /// 200 with the document (negotiated when `representation` is `nil`, then with `Content-Location`), or 304.
+    /// 200 with the document (negotiated when `representation` is `nil`, then with `Content-Location`) and its `ETag`
+    /// (ConditionalGETMiddleware answers 304 from it).
     private func document(namespace: PURINamespace, local: String, representation fixed: Representation?, request: Request) async throws -> Response {
         let representation = try fixed ?? Representation.negotiate(accept: request.accept)
         let rendered: RenderedDocument
         do {
             rendered = try await puris.rendered(namespace: namespace, local: local, as: representation)
         } catch let error as ResolverError {
-            return notFound(error, namespace: namespace, accept: fixed.map { $0.mediaType } ?? request.accept, head: request.method == .head)
+            return notFound(error, namespace: namespace, accept: fixed.map { $0.mediaType } ?? request.accept)
         }
         var headers: HTTPFields = [.vary: "Accept", .contentType: representation.contentType, .eTag: rendered.entityTag]
         headers[values: .link] = alternates(namespace: namespace, local: local)
         if fixed == nil {
             headers[.contentLocation] = puris.url(PURIDocument.path(namespace: namespace, local: local, representation: representation))
         }
-        if let ifNoneMatch = request.headers[.ifNoneMatch], Self.matches(ifNoneMatch, rendered.entityTag) {
-            headers[.contentType] = nil
-            return Response(status: .notModified, headers: headers, body: ResponseBody())
-        }
         headers[.contentLength] = String(rendered.body.readableBytes)
-        if request.method == .head { return Response(status: .ok, headers: headers, body: ResponseBody()) }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: rendered.body))
     }
 
     /// 404 for an unknown PURI: the HTML page with the nearest PURIs for browsers, plain text for everyone else.
-    private func notFound(_ error: ResolverError, namespace: PURINamespace, accept: String?, head: Bool) -> Response {
+    private func notFound(_ error: ResolverError, namespace: PURINamespace, accept: String?) -> Response {
         guard case .unknownPURI(let iri, let suggestions) = error else { return ErrorResponses.response(for: error) }
         let wantsHTML = (try? Representation.negotiate(accept: accept)) == .html
         let text =
@@ -100,7 +88,7 @@ struct PURIRoutes {
             .contentType: wantsHTML ? Representation.html.contentType : "text/plain; charset=utf-8", .vary: "Accept",
             .contentLength: String(buffer.readableBytes),
         ]
-        return Response(status: .notFound, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: buffer))
+        return Response(status: .notFound, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
     /// `Link` values naming every representation of the document (RFC 8288, `rel="alternate"`).
@@ -108,16 +96,6 @@ struct PURIRoutes {
         Representation.all.map { representation in
             let path = PURIDocument.path(namespace: namespace, local: local, representation: representation)
             return "<\(puris.url(path))>; rel=\"alternate\"; type=\"\(representation.mediaType)\""
-        }
-    }
-
-    /// True if an `If-None-Match` value names `entityTag` (weak comparison, RFC 9110 §13.1.2) or is `*`.
-    static func matches(_ ifNoneMatch: String, _ entityTag: String) -> Bool {
-        ifNoneMatch.split(separator: ",").contains { candidate in
-            var tag = candidate.trimmed
-            if tag == "*" { return true }
-            if tag.hasPrefix("W/") { tag.removeFirst(2) }
-            return tag == entityTag
         }
     }
 }

@@ -5,18 +5,11 @@ import NIOCore
 extension Response {
     /// A negotiated representation: `Content-Type` for `format` and `Vary: Accept` (DESIGN.md: every negotiated
     /// response carries it, so caches keep one copy per representation).
-    static func negotiated(_ format: ResponseFormat, body: ResponseBody, status: HTTPResponse.Status = .ok) -> Response {
+    static func negotiated(_ format: ResponseFormat, body: ResponseBody, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
         var headers: HTTPFields = [.contentType: format.contentType, .vary: "Accept"]
+        headers.append(contentsOf: extra)
         if let length = body.contentLength { headers[.contentLength] = String(length) }
         return Response(status: status, headers: headers, body: body)
-    }
-
-    /// The answer to HEAD for a GET answer: the same status and headers, no body (and no `Content-Length`, which a
-    /// streamed body does not know).
-    static func headers(of response: Response) -> Response {
-        var headers = response.headers
-        headers[.contentLength] = nil
-        return Response(status: response.status, headers: headers, body: ResponseBody())
     }
 
     /// A short `text/plain` answer.

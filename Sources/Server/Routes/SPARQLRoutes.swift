@@ -9,16 +9,36 @@ import SPARQL
 import Store
 
 /// `/sparql`: the SPARQL 1.1 Protocol query operation, and the service description (or the query page) when a GET
-/// has no query.
+/// has no query; a browser's GET with a query (a permalink) opens the query page filled with it.
 struct SPARQLRoutes {
     let services: ServerServices
 
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
-        for method in [HTTPRequest.Method.get, .head, .post, .put, .delete, .patch] {
-            routes.on("/sparql", method: method) { request, context in try await query(request, context: context) }
+        routes.get("/sparql") { request, context in
+            if try request.queryFields.contains("query"), Self.prefersPage(request) { return try queryPage(filledWith: request) }
+            return try await query(request, context: context)
         }
+        routes.post("/sparql") { request, context in try await query(request, context: context) }
+        routes.refuseOtherMethods(on: "/sparql", allowed: [.get, .post])
         return routes
+    }
+
+    /// True when the client names HTML above every results and RDF type (a browser following a permalink), and asks
+    /// for no `?format=`; SPARQL clients, and `Accept: */*`, get results.
+    static func prefersPage(_ request: Request) -> Bool {
+        guard (try? request.queryFields.contains("format")) == false else { return false }
+        let offers = ResponseFormat.resultOffers + ResponseFormat.serviceDescriptionOffers
+        return ContentNegotiation.choose(from: offers, accept: request.accept)?.value == .html
+    }
+
+    /// The query page; with the request's `query` in the editor when it has one.
+    func queryPage(filledWith request: Request) throws -> Response {
+        let page = QueryPage.render(
+            endpoint: "/sparql", examples: services.namedQueries.entries, quads: services.store.snapshot().count,
+            query: try request.queryFields.single("query"), storePrefixes: QuadStore.commonPrefixes,
+            pages: services.configuration.puriNamespaces.all.map { (name: $0.name, base: $0.base) })
+        return .negotiated(.html, body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }
 
     /// Decodes the query, answers it, streams the result.
@@ -47,13 +67,13 @@ struct SPARQLRoutes {
             if outcome == .timedOut { metrics.recordTimeout() }
             metrics.recordQuery(duration: ContinuousClock.now - start)
         }
-        return request.method == .head ? .headers(of: .negotiated(answer.format, body: body)) : .negotiated(answer.format, body: body)
+        return .negotiated(answer.format, body: body)
     }
 
     /// The service description in an RDF syntax, or the query page for browsers.
     func serviceDescription(_ request: Request) async throws -> Response {
         var accept = request.accept
-        if let format = QueryRequest.joined(request.queryFields.values("format")) {
+        if let format = QueryRequest.joined(try request.queryFields.values("format")) {
             guard let override = FormatParameter.accept(for: format) else {
                 throw RequestError.badRequest("unknown format '\(format)': use ttl, nt, nq, trig, rdf, jsonld or html")
             }
@@ -66,8 +86,7 @@ struct SPARQLRoutes {
         let snapshot = services.store.snapshot()
         switch offer.value {
         case .html:
-            let page = QueryPage.render(endpoint: "/sparql", examples: services.namedQueries.entries, quads: snapshot.count)
-            return .negotiated(.html, body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+            return try queryPage(filledWith: request)
         case .graph(let format):
             let facts = ServiceDescription.Facts(
                 endpoint: services.configuration.publicBaseURL + "/sparql",

@@ -51,7 +51,10 @@ struct DeadlineTests {
         let pattern = bgp(tp("?a", ":p", "?w"), tp("?b", ":p", "?x"), tp("?c", ":p", "?y"), tp("?d", ":p", "?z"))
         let query = Query(form: .select, pattern: pattern)
         #expect(throws: QueryEvaluationError.timeout) {
-            guard case .solutions(var solutions) = try QueryEvaluator(options: options).evaluate(query, in: Self.wide) else { return }
+            guard case .solutions(var solutions) = try QueryEvaluator(options: options).evaluate(query, in: Self.wide) else {
+                Issue.record("a SELECT evaluated to something other than solutions")
+                return
+            }
             while try solutions.next() != nil {}
         }
     }
@@ -63,7 +66,10 @@ struct DeadlineTests {
         #expect(throws: QueryEvaluationError.timeout) {
             guard
                 case .solutions(var solutions) = try QueryEvaluator(options: options).evaluate(Query(form: .select, pattern: pattern), in: Self.wide)
-            else { return }
+            else {
+                Issue.record("a SELECT evaluated to something other than solutions")
+                return
+            }
             _ = try solutions.next()
         }
     }
@@ -79,6 +85,7 @@ struct DeadlineTests {
         let task = Task {
             let pattern = bgp(tp("?a", ":p", "?w"), tp("?b", ":p", "?x"), tp("?c", ":p", "?y"), tp("?d", ":p", "?z"))
             guard case .solutions(var solutions) = try QueryEvaluator().evaluate(Query(form: .select, pattern: pattern), in: Self.wide) else {
+                Issue.record("a SELECT evaluated to something other than solutions")
                 return
             }
             while try solutions.next() != nil {}
@@ -92,7 +99,10 @@ struct DeadlineTests {
         let counting = CountingDataset(Self.wide)
         let pattern = GraphPattern.slice(bgp(tp("?a", ":p", "?w"), tp("?b", ":p", "?x")), offset: 0, limit: 3)
         let query = Query(form: .select, pattern: pattern)
-        guard case .solutions(var solutions) = try QueryEvaluator().evaluate(query, in: counting) else { return }
+        guard case .solutions(var solutions) = try QueryEvaluator().evaluate(query, in: counting) else {
+            Issue.record("a SELECT evaluated to something other than solutions")
+            return
+        }
         var count = 0
         while try solutions.next() != nil { count += 1 }
         #expect(count == 3)
@@ -100,6 +110,7 @@ struct DeadlineTests {
 
         let unlimited = CountingDataset(Self.wide)
         guard case .solutions(var all) = try QueryEvaluator().evaluate(Query(form: .select, pattern: pattern.sliceInner), in: unlimited) else {
+            Issue.record("a SELECT evaluated to something other than solutions")
             return
         }
         _ = try all.next()

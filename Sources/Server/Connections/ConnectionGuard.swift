@@ -1,0 +1,103 @@
+import Logging
+import NIOCore
+
+/// The first handler of every connection, over its raw bytes: counts the connection against the cap (refusing with a
+/// 503 past it), tells `ConnectionPhase` when a request starts, and closes the connection when a phase's deadline
+/// passes (a 408 when the request head was too slow).
+final class ConnectionGuard: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    let phase: ConnectionPhase
+    private let connections: OpenConnections
+    private let logger: Logger
+    private var counted = false
+    private var refused = false
+
+    init(phase: ConnectionPhase, connections: OpenConnections, logger: Logger) {
+        self.phase = phase
+        self.connections = connections
+        self.logger = logger
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { activate(context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        activate(context: context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        phase.stop()
+        if counted {
+            counted = false
+            connections.close()
+        }
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) { phase.stop() }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !refused else { return }  // a refused client's request is read and dropped, so that closing sends no reset
+        phase.bytesArrived(unwrapInboundIn(data))
+        context.fireChannelRead(data)
+    }
+
+    private func activate(context: ChannelHandlerContext) {
+        guard !counted else { return }
+        counted = true
+        let open = connections.open()
+        guard open <= phase.limits.maxConnections else {
+            refuse(context: context, open: open)
+            return
+        }
+        phase.onTimeout = { [weak self] expired in self?.timedOut(expired, context: context) }
+        phase.start()
+    }
+
+    /// Answers 503 at once, before reading the request (clients read an early answer), stops writing, and closes
+    /// when the client does or after two seconds.
+    private func refuse(context: ChannelHandlerContext, open: Int) {
+        refused = true
+        logger.warning("connection refused: too many open", metadata: ["open": "\(open)", "max": "\(phase.limits.maxConnections)"])
+        let message =
+            "the server has too many open connections (its limit is \(phase.limits.maxConnections)); try again shortly, "
+            + "and reuse connections rather than opening new ones"
+        context.writeAndFlush(wrapOutboundOut(Self.rawResponse(status: "503 Service Unavailable", message: message, context: context)))
+            .assumeIsolatedUnsafeUnchecked().whenComplete { _ in context.close(mode: .output, promise: nil) }
+        context.eventLoop.assumeIsolatedUnsafeUnchecked().scheduleTask(in: .seconds(2)) { context.close(promise: nil) }
+    }
+
+    private func timedOut(_ expired: ConnectionPhase.Phase, context: ChannelHandlerContext) {
+        switch expired {
+        case .idle:
+            context.close(promise: nil)
+        case .readingHead:
+            logger.info("request head too slow: closing", metadata: ["seconds": "\(phase.limits.headerTimeout)"])
+            let message = "the request head did not arrive within \(phase.limits.headerTimeout) s; send the request line and headers at once"
+            context.writeAndFlush(wrapOutboundOut(Self.rawResponse(status: "408 Request Timeout", message: message, context: context)))
+                .assumeIsolatedUnsafeUnchecked().whenComplete { _ in context.close(promise: nil) }
+        case .readingBody:
+            logger.info("request body paused too long: closing", metadata: ["seconds": "\(phase.limits.bodyTimeout)"])
+            context.close(promise: nil)
+        case .responding:
+            break
+        }
+    }
+
+    /// A whole HTTP/1.1 answer written below the HTTP encoder: used only when no request is being answered.
+    static func rawResponse(status: String, message: String, context: ChannelHandlerContext) -> ByteBuffer {
+        let body = message + "\n"
+        let head =
+            "HTTP/1.1 \(status)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\n"
+            + "Connection: close\r\n\r\n"
+        return context.channel.allocator.buffer(string: head + body)
+    }
+}
+
+@available(*, unavailable)
+extension ConnectionGuard: Sendable {}

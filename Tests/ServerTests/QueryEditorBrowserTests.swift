@@ -1,0 +1,48 @@
+import Foundation
+import HummingbirdTesting
+import Server
+import Testing
+
+/// Debian's Chromium, headless, on the query page under its Content-Security-Policy: a permalink opens the editor
+/// (CodeMirror from libjs-codemirror, with SPARQL highlighting), `#run` runs the query into a table whose IRIs link to
+/// their pages, and a syntax error is marked at its line. Chromium and libjs-codemirror are dependencies (`make
+/// test-deps`); without them this test fails.
+@Suite struct QueryEditorBrowserTests {
+    @Test func editorRunsAQueryAndMarksAnError() async throws {
+        guard let chromium = PURIBrowserTests.candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            Issue.record("chromium is not installed (looked for \(PURIBrowserTests.candidates.joined(separator: ", "))): run `make test-deps`")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-editor-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try await TestServer.run(setup: .live) { client, _ in
+            let port = try #require(client.port)
+            let query = "SELECT ?person ?name WHERE {\n  ?person <http://xmlns.com/foaf/0.1/name> ?name\n}\nORDER BY ?name"
+            let url = "http://localhost:\(port)/sparql?query=\(query.urlEncoded)#run"
+            let wait = "--virtual-time-budget=15000"
+            let png = folder.appendingPathComponent("query-editor.png").path
+            let shot = try await PURIBrowserTests.run(
+                chromium, PURIBrowserTests.flags(folder.path + "/profile-shot") + [wait, "--screenshot=\(png)", "--window-size=1280,1000", url])
+            #expect(shot.status == 0, "chromium --screenshot \(url)")
+            print("query editor screenshot: \(png)")
+            let dom = try await PURIBrowserTests.run(chromium, PURIBrowserTests.flags(folder.path + "/profile-dom") + [wait, "--dump-dom", url])
+            #expect(dom.status == 0)
+            // The editor loaded from /assets (the CSP let it run) and highlighted the query's keywords.
+            #expect(dom.output.contains("class=\"CodeMirror"), "no CodeMirror editor in the page")
+            #expect(dom.output.contains("cm-keyword\">SELECT</span>"), "SELECT is not highlighted as a keyword")
+            // The results table, with IRIs linked to their pages here.
+            #expect(dom.output.contains("id=\"result-table\""), "no results table")
+            #expect(dom.output.contains("<th>?person</th>") || dom.output.contains(">?person</th>"), "no ?person column")
+            #expect(dom.output.contains(#"href="/resource?iri=http%3A%2F%2Fexample.org%2Falice""#), "alice's IRI does not link to her page")
+            #expect(dom.output.contains("2 rows in"), "the status does not count two rows")
+
+            let broken = "SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER(\n}"
+            let errorURL = "http://localhost:\(port)/sparql?query=\(broken.urlEncoded)#run"
+            let errorDOM = try await PURIBrowserTests.run(
+                chromium, PURIBrowserTests.flags(folder.path + "/profile-error") + [wait, "--dump-dom", errorURL])
+            #expect(errorDOM.output.contains("error-line"), "the syntax error's line is not marked")
+            #expect(errorDOM.output.contains("Syntax error at line 4"), "the error message does not name line 4")
+        }
+        for profile in ["profile-shot", "profile-dom", "profile-error"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(profile)) }
+    }
+}
