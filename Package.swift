@@ -28,6 +28,12 @@ let package = Package(
         // The HTTP/1 request and response parts our connection handlers see (Server/Connections).
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Federation fetches source dumps: conditional GET, redirects, gzip, timeouts.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Federation's decompression limit type (already in the graph through async-http-client).
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // SHA-256 for federation's canonical hashes and provenance (already in the graph through async-http-client).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -41,6 +47,19 @@ let package = Package(
         .target(name: "SPARQL", dependencies: ["RDF"], swiftSettings: swiftSettings),
         // The domain: EIRA importers (SKOS edition, ArchiMate exchange files) and the vocabularies they write.
         .target(name: "Catalogue", dependencies: ["RDF", "Redland", "Store"], swiftSettings: swiftSettings),
+        // ADMS-AP federation: sources, harvest pipeline (fetch, scope, upgrade, validate, hash, publish, provenance).
+        .target(
+            name: "Federation",
+            dependencies: [
+                "RDF", "Redland", "Store", "SPARQL",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Resolver",
             dependencies: ["RDF", "Redland", "Store", "SPARQL", .product(name: "Mustache", package: "swift-mustache")],
@@ -49,7 +68,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Resolver",
+                "RDF", "Redland", "Store", "SPARQL", "Resolver", "Federation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -67,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Catalogue", "Resolver", "Server",
+                "RDF", "Redland", "Store", "SPARQL", "Catalogue", "Resolver", "Server", "Federation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -104,6 +123,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Runs the built `lodestar` binary as a child process: exit codes, messages, and kill -9 in mid-load.
+        .testTarget(name: "FederationTests", dependencies: ["Federation", "Store", "SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF"], swiftSettings: swiftSettings),
     ]
 )

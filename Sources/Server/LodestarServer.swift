@@ -55,6 +55,7 @@ public struct LodestarServer: Sendable {
         router.addRoutes(GraphStoreRoutes(services: services).collection())
         router.addRoutes(DumpRoutes(services: services).collection())
         router.addRoutes(PURIRoutes(services: services).collection())
+        router.addRoutes(SourceRoutes(services: services).collection())
         let lifecycle = ServerLifecycle(services: services, closesStore: closesStore, logger: logger)
         var application = Application(
             router: router,

@@ -1,0 +1,131 @@
+import Federation
+import Foundation
+import RDF
+import Store
+import Testing
+
+/// Harvests over HTTP from a local server that serves files with ETags (Python's http.server): conditional GET,
+/// a 500, a timeout, a wrong media type and Hydra paging.
+@Suite(.serialized) struct HTTPHarvestTests {
+    /// Serves a folder with strong ETags and Last-Modified, answering If-None-Match with 304; `/error` is a 500,
+    /// `/slow` never answers, and `.html` files go out as text/html. Prints its port.
+    static let serverScript = """
+        import http.server, hashlib, sys, time, os, email.utils
+        root = sys.argv[1]
+        types = {".rdf": "application/rdf+xml; charset=utf-8", ".ttl": "text/turtle;charset=UTF-8", ".html": "text/html"}
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            def do_GET(self):
+                if self.path == "/error":
+                    self.send_response(500); self.send_header("Content-Length", "0"); self.end_headers(); return
+                if self.path == "/slow":
+                    time.sleep(60); return
+                path = os.path.join(root, self.path.lstrip("/"))
+                if not os.path.isfile(path):
+                    self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers(); return
+                body = open(path, "rb").read()
+                etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+                if self.headers.get("If-None-Match") == etag:
+                    self.send_response(304); self.send_header("ETag", etag); self.end_headers(); return
+                self.send_response(200)
+                self.send_header("Content-Type", types.get(os.path.splitext(path)[1], "application/octet-stream"))
+                self.send_header("ETag", etag)
+                self.send_header("Last-Modified", email.utils.formatdate(os.path.getmtime(path), usegmt=True))
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def log_message(self, *args): pass
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """
+
+    func withServer(_ body: (_ base: String, _ folder: String) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("federation-www-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-c", Self.serverScript, folder]
+        let output = Pipe()
+        server.standardOutput = output
+        try server.run()
+        defer {
+            kill(server.processIdentifier, SIGKILL)
+            server.waitUntilExit()
+        }
+        var line = Data()
+        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
+        let port = try #require(Int(String(decoding: line, as: UTF8.self)), "the server printed no port")
+        try await body("http://127.0.0.1:\(port)", folder)
+    }
+
+    @Test func aSecondRunIs304AndChangesNothingThenAChangeRepublishes() async throws {
+        guard let valid = FederationFixtures.shared("joinup-federation-fixtures/valid_adms.rdf") else { return }
+        try await withServer { base, folder in
+            try FileManager.default.copyItem(atPath: valid, toPath: folder + "/dump.rdf")
+            try await FederationFixtures.withHarvester(url: base + "/dump.rdf") { store, harvester in
+                let first = try await harvester.harvest("test")
+                #expect(first.outcome == .published, "\(first.summary)")
+                #expect(first.httpStatus == 200 && first.etag != nil && first.sha256 != nil)
+                #expect(first.format == "rdfxml", "Content-Type with parameters chooses the parser")
+                let published = FederationFixtures.published(store)
+
+                let second = try await harvester.harvest("test")
+                #expect(second.outcome == .unchanged)
+                #expect(second.httpStatus == 304)
+                #expect(second.parsedTriples == 0)
+                #expect(FederationFixtures.published(store) == published)
+
+                let text = try String(contentsOfFile: valid, encoding: .utf8).replacingOccurrences(of: "This solution 3.", with: "Revised.")
+                try text.write(toFile: folder + "/dump.rdf", atomically: true, encoding: .utf8)
+                let third = try await harvester.harvest("test")
+                #expect(third.outcome == .published)
+                #expect(third.solutions.filter { $0.classification == .changed }.map(\.iri) == ["http://example.com/solution/3"])
+            }
+        }
+    }
+
+    @Test func aBadServerLeavesThePublishedGraphAsItWas() async throws {
+        guard let valid = FederationFixtures.shared("joinup-federation-fixtures/valid_adms.rdf") else { return }
+        try await withServer { base, folder in
+            try FileManager.default.copyItem(atPath: valid, toPath: folder + "/dump.rdf")
+            try "<html>not rdf</html>".write(toFile: folder + "/page.html", atomically: true, encoding: .utf8)
+            try "@prefix ex: <http://example.com/> . ex:a ex:b ".write(toFile: folder + "/broken.ttl", atomically: true, encoding: .utf8)
+            try await FederationFixtures.withHarvester(url: base + "/dump.rdf") { store, harvester in
+                #expect(try await harvester.harvest("test").outcome == .published)
+                let published = FederationFixtures.published(store)
+                for (path, step) in [("/error", "fetch"), ("/page.html", "fetch"), ("/broken.ttl", "parse"), ("/missing.rdf", "fetch"), ("/slow", "fetch")] {
+                    try await SourceRegistry.add(HarvestSource(name: "bad\(path.count)\(step)", url: base + path), to: store)
+                }
+                for (path, step) in [("/error", "fetch"), ("/page.html", "fetch"), ("/broken.ttl", "parse"), ("/missing.rdf", "fetch"), ("/slow", "fetch")] {
+                    let report = try await harvester.harvest("bad\(path.count)\(step)")
+                    #expect(report.outcome == .failed, "\(path): \(report.summary)")
+                    #expect(report.failure?.step == step, "\(path): \(report.summary)")
+                }
+                #expect(FederationFixtures.published(store) == published)
+            }
+        }
+    }
+
+    @Test func hydraPagesAreFollowedOnceEach() async throws {
+        try await withServer { base, folder in
+            let page = { (n: Int, next: Int) in
+                """
+                @prefix hydra: <http://www.w3.org/ns/hydra/core#> . @prefix dcat: <http://www.w3.org/ns/dcat#> .
+                <\(base)/p\(n).ttl> hydra:next <\(base)/p\(next).ttl> .
+                <http://example.com/s\(n)> a dcat:Dataset .
+
+                """
+            }
+            try page(1, 2).write(toFile: folder + "/p1.ttl", atomically: true, encoding: .utf8)
+            try page(2, 1).write(toFile: folder + "/p2.ttl", atomically: true, encoding: .utf8)
+            try await FederationFixtures.withHarvester(url: base + "/p1.ttl") { _, harvester in
+                let report = try await harvester.harvest("test")
+                #expect(report.pages == 2, "page 2 links back to page 1, which is not fetched again")
+                #expect(report.outcome == .rejected, "two bare datasets fail ADMS-AP")
+            }
+        }
+    }
+}
