@@ -21,7 +21,7 @@ struct Update: AsyncParsableCommand {
     var loadTimeout: Double = 60
 
     @Option(help: "The largest document a LOAD of an http(s) IRI reads, in bytes.")
-    var loadMaxBytes: Int = DocumentLoader.maximumBytes
+    var loadMaxBytes: Int = LoadDocuments.maximumBytes
 
     func validate() throws {
         guard (update == nil) != (file == nil) else { throw ValidationError("give the update as an argument or with --file, not both") }
