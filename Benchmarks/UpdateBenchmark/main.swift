@@ -4,21 +4,21 @@ import SPARQL
 import Store
 
 // Issue 4's update scenarios through the Store API, each request parsed, executed and committed durably.
-// Usage: update-benchmark STORE_DIR — prints one JSON object of seconds per scenario.
+// Usage: update-benchmark STORE_DIR [commit|os] — prints one JSON object of seconds per scenario.
 
-guard CommandLine.arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: update-benchmark STORE_DIR\n".utf8))
+guard (2...3).contains(CommandLine.arguments.count), let sync = SyncMode(rawValue: CommandLine.arguments.dropFirst(2).first ?? "commit") else {
+    FileHandle.standardError.write(Data("usage: update-benchmark STORE_DIR [commit|os]\n".utf8))
     exit(2)
 }
 
-let store = try await QuadStore.open(.directory(CommandLine.arguments[1]))
+let store = try await QuadStore.open(.directory(CommandLine.arguments[1], sync: sync))
 let clock = ContinuousClock()
 
 func run(_ text: String) async throws {
     let update = try SPARQLParser.parseUpdate(text)
-    try await store.transact { snapshot, loader in
-        let change = try UpdateExecutor().changes(for: update, in: snapshot, loader: loader.load)
-        return ChangeSet(deletions: change.deletions, insertions: change.insertions)
+    try await store.transact { snapshot in
+        let change = try UpdateExecutor().changes(for: update, in: snapshot)
+        return (ChangeSet(deletions: change.deletions, insertions: change.insertions), ())
     }
 }
 

@@ -24,36 +24,21 @@ public enum StoreUpdates {
     )
         async throws -> WriteReport
     {
-        let fetched = allowsLoad ? await fetchRemoteDocuments(of: update, policy: remoteLoads) : [:]
-        return try await store.transact { snapshot, loader in
+        let sources = update.operations.compactMap { operation -> IRI? in
+            guard case .load(_, let source, _) = operation else { return nil }
+            return source
+        }
+        let documents = allowsLoad ? await LoadDocuments.read(for: sources, from: store, allowsFiles: true, remote: remoteLoads) : [:]
+        return try await store.transact { snapshot in
             let executor = UpdateExecutor(options: options)
             let change =
                 allowsLoad
                 ? try executor.changes(for: update, in: snapshot) { iri in
-                    guard let document = fetched[iri] else { return try loader.load(iri) }
-                    return try loader.parse(document.get())
+                    guard let document = documents[iri] else { throw StoreError(.io, "LOAD <\(iri.value)>: not read") }
+                    return try document.get()
                 }
                 : try executor.changes(for: update, in: snapshot)
-            return ChangeSet(deletions: change.deletions, insertions: change.insertions)
-        }
-    }
-
-    /// The `http(s):` documents the request's LOADs name, each fetched once, or why it could not be.
-    private static func fetchRemoteDocuments(of update: Update, policy: RemoteLoadPolicy?) async -> [IRI: Result<RemoteDocument, StoreError>] {
-        var documents = [IRI: Result<RemoteDocument, StoreError>]()
-        for case .load(_, let source, _) in update.operations where RemoteLoadPolicy.isRemote(source) && documents[source] == nil {
-            guard let policy else {
-                documents[source] = .failure(StoreError(.io, "LOAD <\(source.value)>: remote documents are not loaded here"))
-                continue
-            }
-            do {
-                documents[source] = .success(try await policy.fetch(source))
-            } catch let error as StoreError {
-                documents[source] = .failure(error)
-            } catch {
-                documents[source] = .failure(StoreError(.io, "LOAD <\(source.value)>", cause: error))
-            }
-        }
-        return documents
+            return (ChangeSet(deletions: change.deletions, insertions: change.insertions), ())
+        }.0
     }
 }

@@ -6,8 +6,8 @@ import Synchronization
 /// indexes that mirror it (DESIGN.md decisions 1–4).
 ///
 /// Readers call `snapshot()` and work on an immutable version: they never wait for a writer or for each other.
-/// Writes are serialised on the Redland thread and return only once they are durable (journal fsync'd, then Redland
-/// synced), so an acknowledged write survives `kill -9`.
+/// Every write goes through `transact` and returns once it is in the write-ahead log (synced, with `SyncMode.commit`)
+/// and its snapshot is published, so an acknowledged write survives `kill -9`; Redland catches up in the background.
 ///
 /// ```swift
 /// let store = try await QuadStore.open(.directory("./var/store"))
@@ -17,34 +17,55 @@ import Synchronization
 /// ```
 public final class QuadStore: Sendable {
     private let published: PublishedSnapshot
+    private let committer: GroupCommitter
     private let writer: StoreWriter
+    let observers: ObserverList
 
-    private init(published: PublishedSnapshot, writer: StoreWriter) {
+    private init(published: PublishedSnapshot, committer: GroupCommitter, observers: ObserverList) {
         self.published = published
-        self.writer = writer
+        self.committer = committer
+        self.writer = committer.storage
+        self.observers = observers
     }
 
-    /// Opens (creating if needed) the store, reads Redland into the indexes, and replays an interrupted write.
-    /// - Throws: `StoreError` if the directory cannot be used, is locked by another process, or Redland fails.
+    /// Opens (creating if needed) the store: reads Redland into the indexes and replays the log written since its
+    /// last checkpoint.
+    /// - Throws: `StoreError` if the directory cannot be used, is locked by another process, the log is damaged
+    ///   (naming segment and offset), or Redland fails.
     public static func open(_ options: StoreOptions) async throws -> QuadStore {
         let dictionary = TermDictionary()
         let published = PublishedSnapshot(Snapshot(base: .empty, delta: Delta(), dictionary: dictionary, termCount: 1, version: 0))
-        // Updates evaluate their WHERE clauses on the writer's thread: give it the stack SPARQL's `LargeStack.size`
-        // promises for the tallest tree the parser accepts (issue 15).
-        let thread = RedlandThread(name: "lodestar-redland", stackSize: 512 << 20)
-        let writer = StoreWriter(options: options, dictionary: dictionary, thread: thread) { snapshot in
-            published.publish(snapshot)
-        }
-        _ = try await writer.open()
-        return QuadStore(published: published, writer: writer)
+        let observers = ObserverList()
+        // Raptor's and libxml2's recursive parsers run on this thread: give it the stack SPARQL's `LargeStack.size` promises
+        // (issue 15).
+        let storage = StoreWriter(options: options, dictionary: dictionary, thread: RedlandThread(name: "lodestar-redland", stackSize: 512 << 20))
+        let committer = try await GroupCommitter.open(
+            options: options, dictionary: dictionary, storage: storage, published: published, observers: observers)
+        return QuadStore(published: published, committer: committer, observers: observers)
     }
 
     /// The latest published version. Cheap: a lock held for one reference copy.
     public func snapshot() -> Snapshot { published.state.withLock { $0 } }
 
+    /// Computes a change from the latest snapshot and commits it with no write in between: atomic, durable, and
+    /// nothing at all if `body` throws. `body` runs once, on the writer, and must not block: fetch and parse documents
+    /// before calling this.
+    /// - Returns: what the write changed, and the value `body` returned with its change.
+    @discardableResult
+    public func transact<T: Sendable>(_ body: @escaping @Sendable (Snapshot) throws -> (ChangeSet, T)) async throws -> (WriteReport, T) {
+        let result = TransactionResult<T>()
+        let report = try await committer.submit { snapshot in
+            let (changes, value) = try body(snapshot)
+            result.value = value
+            return changes
+        }
+        guard let value = result.value else { throw StoreError(.storage, "the transaction body returned no value") }
+        return (report, value)
+    }
+
     /// Applies deletions then insertions as one atomic, durable write.
     @discardableResult
-    public func apply(_ changes: ChangeSet) async throws -> WriteReport { try await writer.apply(changes) }
+    public func apply(_ changes: ChangeSet) async throws -> WriteReport { try await transact { _ in (changes, ()) }.0 }
 
     @discardableResult
     public func insert(_ quads: [Quad]) async throws -> WriteReport { try await apply(ChangeSet(insertions: quads)) }
@@ -55,14 +76,8 @@ public final class QuadStore: Sendable {
     /// Replaces everything in `graph` with `quads` (whose own graph names are ignored) in one atomic write.
     @discardableResult
     public func replace(graph: GraphName, with quads: [Quad]) async throws -> WriteReport {
-        try await writer.replace(graph: graph, with: quads.map { Quad($0.triple, graph: graph) })
-    }
-
-    /// Computes a change from the latest snapshot and commits it with no write in between (for SPARQL Update):
-    /// atomic, durable, and nothing at all if `body` throws.
-    @discardableResult
-    public func transact(_ body: @escaping @Sendable (Snapshot, DocumentLoader) throws -> ChangeSet) async throws -> WriteReport {
-        try await writer.transact(body)
+        let quads = quads.map { Quad($0.triple, graph: graph) }
+        return try await transact { snapshot in (ChangeSet(deletions: snapshot.quads(in: graph), insertions: quads), ()) }.0
     }
 
     /// Loads an RDF file in one atomic, durable write.
@@ -75,7 +90,7 @@ public final class QuadStore: Sendable {
     public func load(file path: String, format: RDFFormat? = nil, baseIRI: String? = nil, into graph: GraphName = .defaultGraph)
         async throws -> LoadReport
     {
-        try await writer.load(.file(path), format: format, baseIRI: baseIRI, into: graph)
+        try await load(.file(path), format: format, baseIRI: baseIRI, into: graph)
     }
 
     /// Loads RDF bytes (an HTTP body, say) in one atomic, durable write.
@@ -83,18 +98,41 @@ public final class QuadStore: Sendable {
     public func load(bytes: [UInt8], name: String, format: RDFFormat, baseIRI: String, into graph: GraphName = .defaultGraph)
         async throws -> LoadReport
     {
-        try await writer.load(.bytes(bytes, name: name), format: format, baseIRI: baseIRI, into: graph)
+        try await load(.bytes(bytes, name: name), format: format, baseIRI: baseIRI, into: graph)
     }
 
-    /// Syncs and releases the store; later writes fail with `StoreError(.closed)`.
-    public func close() async throws { try await writer.close() }
+    /// Parses an RDF file with raptor without writing anything (LOAD reads its documents this way before its write).
+    /// - Throws: `StoreError(.invalidData)` with the file, line and column of the first error.
+    public func parse(file path: String, format: RDFFormat? = nil, baseIRI: String? = nil) async throws -> [Quad] {
+        try await writer.parse(.file(path), format: format, baseIRI: baseIRI)
+    }
+
+    /// Parses RDF bytes with raptor without writing anything.
+    public func parse(bytes: [UInt8], name: String, format: RDFFormat, baseIRI: String) async throws -> [Quad] {
+        try await writer.parse(.bytes(bytes, name: name), format: format, baseIRI: baseIRI)
+    }
+
+    private func load(_ source: LoadSource, format: RDFFormat?, baseIRI: String?, into graph: GraphName) async throws -> LoadReport {
+        let start = ContinuousClock.now
+        var quads = try await writer.parse(source, format: format, baseIRI: baseIRI)
+        for index in quads.indices where quads[index].graph == .defaultGraph { quads[index].graph = graph }
+        let parsed = quads.count
+        let report = try await apply(ChangeSet(insertions: quads))
+        return LoadReport(parsed: parsed, inserted: report.inserted, seconds: (ContinuousClock.now - start).seconds)
+    }
+
+    /// Waits for queued writes, checkpoints the log into Redland, syncs and releases the store; later writes fail with
+    /// `StoreError(.closed)`.
+    public func close() async throws {
+        try await committer.close()
+        try await writer.close()
+    }
 }
 
-/// The latest snapshot, shared by the store (readers) and its writer (the only publisher).
-private final class PublishedSnapshot: Sendable {
-    let state: Mutex<Snapshot>
-    init(_ snapshot: Snapshot) { state = Mutex(snapshot) }
-    func publish(_ snapshot: Snapshot) { state.withLock { $0 = snapshot } }
+/// Carries a transaction body's value out of the committer, which runs the body exactly once before `submit` returns.
+private final class TransactionResult<T: Sendable>: @unchecked Sendable {
+    // @unchecked: written once by the body on the committer, read after `submit` returns (the await orders the two).
+    var value: T?
 }
 
 extension QuadStore {

@@ -1,26 +1,44 @@
 /// Where a store keeps its data and how it behaves.
 public struct StoreOptions: Sendable {
     public enum Location: Sendable, Hashable {
-        /// Redland `hashes` over Berkeley DB files in this directory, with the journal beside them.
+        /// Redland `hashes` over Berkeley DB files in this directory, with the write-ahead log beside them.
         case directory(String)
-        /// Redland `hashes` in memory, no journal: for tests.
+        /// Redland `hashes` in memory, no log: for tests.
         case memory
     }
 
     public var location: Location
+    /// When a commit is acknowledged: after the log is synced (the default), or once the OS has it.
+    public var sync: SyncMode
     /// The delta size (changed quads) past which a write rebuilds the base indexes instead of copying the delta.
     public var deltaLimit: Int
-    /// Writes of more quads than this are not applied to the live Redland files in place: the next storage is built
-    /// beside them and swapped in, so a crash midway cannot tear them (see `RedlandLayout`).
-    public var inPlaceWriteLimit: Int
+    /// Log bytes since the last checkpoint that start the next one.
+    public var checkpointBytes: Int
+    /// Time since the last checkpoint that starts the next one.
+    public var checkpointInterval: Duration
+    /// Log bytes since the last checkpoint past which writers wait for checkpoints to catch up (backpressure).
+    public var logLimitBytes: Int
+    /// The size past which the log starts a new segment.
+    public var segmentBytes: Int
+    /// Tests only: the number of log syncs that succeed before every later one fails.
+    var syncsBeforeFailure: Int?
 
-    public init(location: Location, deltaLimit: Int = 4096, inPlaceWriteLimit: Int = 1000) {
+    public init(
+        location: Location, sync: SyncMode = .commit, deltaLimit: Int = 4096, checkpointBytes: Int = 64 << 20,
+        checkpointInterval: Duration = .seconds(60), logLimitBytes: Int = 512 << 20, segmentBytes: Int = 64 << 20
+    ) {
         self.location = location
+        self.sync = sync
         self.deltaLimit = deltaLimit
-        self.inPlaceWriteLimit = inPlaceWriteLimit
+        self.checkpointBytes = checkpointBytes
+        self.checkpointInterval = checkpointInterval
+        self.logLimitBytes = logLimitBytes
+        self.segmentBytes = segmentBytes
     }
 
-    public static func directory(_ path: String) -> StoreOptions { StoreOptions(location: .directory(path)) }
+    public static func directory(_ path: String, sync: SyncMode = .commit) -> StoreOptions {
+        StoreOptions(location: .directory(path), sync: sync)
+    }
     public static let memory = StoreOptions(location: .memory)
 }
 
@@ -48,10 +66,13 @@ public struct ChangeSet: Sendable, Hashable {
 public struct WriteReport: Sendable, Hashable {
     public var inserted: Int
     public var deleted: Int
+    /// The store version the write produced (`Snapshot.version`); unchanged when the write changed nothing.
+    public var version: UInt64
 
-    public init(inserted: Int, deleted: Int) {
+    public init(inserted: Int, deleted: Int, version: UInt64 = 0) {
         self.inserted = inserted
         self.deleted = deleted
+        self.version = version
     }
 }
 

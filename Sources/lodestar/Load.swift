@@ -10,6 +10,7 @@ struct Load: AsyncParsableCommand {
         abstract: "Load RDF files (RDF/XML, Turtle, N-Triples, N-Quads, TriG) into the store, each all-or-nothing.")
 
     @OptionGroup var location: StoreLocation
+    @OptionGroup var syncOption: SyncOption
 
     @Option(help: "The graph for the files' default-graph triples (an IRI, or 'default').")
     var graph: GraphArgument?
@@ -28,7 +29,7 @@ struct Load: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await location.open()
+        let store = try await location.open(syncOption)
         var failed = false
         for file in files {
             do {

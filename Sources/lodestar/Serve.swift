@@ -10,6 +10,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the store over HTTP until SIGTERM or SIGINT.")
 
     @OptionGroup var location: StoreLocation
+    @OptionGroup var syncOption: SyncOption
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -102,7 +103,7 @@ struct Serve: AsyncParsableCommand {
                 idleTimeout: idleTimeout, headerTimeout: headerTimeout, bodyTimeout: bodyTimeout,
                 maxConnections: maxConnections ?? ConnectionLimits.defaultMaxConnections)
         )
-        let store = try await location.open()
+        let store = try await location.open(syncOption)
         if token == nil { Terminal.error("note: writes are off; pass --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) to allow them") }
         try await LodestarServer(configuration: configuration, store: store).run()
     }

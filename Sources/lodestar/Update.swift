@@ -10,6 +10,7 @@ struct Update: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply a SPARQL 1.1 Update request to the store (all of it, or nothing).")
 
     @OptionGroup var location: StoreLocation
+    @OptionGroup var syncOption: SyncOption
 
     @Option(help: "Read the update from this file; its file: URI is the base IRI.")
     var file: String?
@@ -21,7 +22,7 @@ struct Update: AsyncParsableCommand {
     var loadTimeout: Double = 60
 
     @Option(help: "The largest document a LOAD of an http(s) IRI reads, in bytes.")
-    var loadMaxBytes: Int = DocumentLoader.maximumBytes
+    var loadMaxBytes: Int = LoadDocuments.maximumBytes
 
     func validate() throws {
         guard (update == nil) != (file == nil) else { throw ValidationError("give the update as an argument or with --file, not both") }
@@ -43,7 +44,7 @@ struct Update: AsyncParsableCommand {
             Terminal.error("error: \(file ?? "update"): \(error)")
             throw ExitCode(2)
         }
-        let store = try await location.open()
+        let store = try await location.open(syncOption)
         do {
             let remote = RemoteLoadPolicy(timeout: .milliseconds(Int(loadTimeout * 1000)), maximumBytes: loadMaxBytes)
             let report = try await StoreUpdates.apply(parsed, to: store, remoteLoads: remote)

@@ -20,25 +20,29 @@ struct PersistenceTests {
         try await reopened.close()
     }
 
-    /// Small writes go into the live Redland files; larger ones into a copy of them, or into a storage built afresh
-    /// when they rival the store in size. Every path must leave the same content behind.
-    @Test func everyRedlandWritePathSurvivesReopen() async throws {
+    /// Checkpoints after every group: Redland ends up holding everything, the covered segments go, and the store
+    /// reopens to the same content from Redland alone.
+    @Test func checkpointsPutEveryWriteIntoRedland() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let options = StoreOptions(location: .directory(directory.path), deltaLimit: 8, inPlaceWriteLimit: 10)
+        let options = StoreOptions(location: .directory(directory.path), deltaLimit: 8, checkpointBytes: 1)
         let store = try await QuadStore.open(options)
-        try await store.insert((0..<100).map { quad("s\($0)", "p", "o") })  // rebuilt afresh
-        try await store.insert((0..<5).map { quad("small\($0)", "p", "o") })  // in place
-        try await store.apply(ChangeSet(deletions: (0..<10).map { quad("s\($0)", "p", "o") }, insertions: (0..<15).map { quad("copy\($0)", "p", "o", graph: "g") }))  // copied
-        // Removals walk their graph in librdf's contexts index: removing most of a graph rebuilds instead.
+        try await store.insert((0..<100).map { quad("s\($0)", "p", "o") })
+        try await store.insert((0..<5).map { quad("small\($0)", "p", "o") })
+        try await store.apply(ChangeSet(deletions: (0..<10).map { quad("s\($0)", "p", "o") }, insertions: (0..<15).map { quad("copy\($0)", "p", "o", graph: "g") }))
         try await store.remove((10..<95).map { quad("s\($0)", "p", "o") })
         let expected = Set(store.snapshot().allQuads)
+        let version = store.snapshot().version
         #expect(expected.count == 25)
+        #expect(version == 4)
         try await store.close()
+        #expect(try String(contentsOfFile: directory.path + "/checkpoint", encoding: .utf8) == "4\n")
+        let segments = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/wal")
+        #expect(segments == ["00000000000000000005.wal"], "only the empty segment after the checkpoint is left")
         let reopened = try await QuadStore.open(options)
         #expect(Set(reopened.snapshot().allQuads) == expected)
+        #expect(reopened.snapshot().version == 4)
         try await reopened.close()
-        #expect(!FileManager.default.fileExists(atPath: directory.path + "/redland.rebuilt"))
     }
 
     @Test func aSecondProcessCannotOpenAStoreInUse() async throws {
@@ -47,39 +51,6 @@ struct PersistenceTests {
         let store = try await QuadStore.open(.directory(directory.path))
         await #expect(throws: StoreError.self) { _ = try await QuadStore.open(.directory(directory.path)) }
         try await store.close()
-    }
-
-    /// A crash after the journal was written but before Redland held the write: the next open replays it.
-    @Test func aCommittedJournalRecordIsReplayedOnOpen() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try await QuadStore.open(.directory(directory.path))
-        try await store.insert([quad("a", "p", "b")])
-        try await store.close()
-        try JournalFixture.writeCommitted(
-            insertions: [quad("x", "p", "y", graph: "g"), quad("a", "p", "b")], deletions: [quad("a", "p", "b")],
-            to: directory.path + "/journal")
-
-        let reopened = try await QuadStore.open(.directory(directory.path))
-        #expect(Set(reopened.snapshot().allQuads) == [quad("x", "p", "y", graph: "g"), quad("a", "p", "b")])
-        try await reopened.close()
-        #expect(try Data(contentsOf: URL(fileURLWithPath: directory.path + "/journal")).isEmpty, "the journal is emptied after replay")
-    }
-
-    /// A crash while the journal record was being written: the write was never acknowledged and is dropped.
-    @Test func aTornJournalRecordIsIgnored() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try await QuadStore.open(.directory(directory.path))
-        try await store.insert([quad("a", "p", "b")])
-        try await store.close()
-        var torn = [UInt8](repeating: 0, count: 32)
-        torn += Array("<http://example.org/x> <http://example.org/p> <http://example.org/y> .\n".utf8)
-        try Data(torn).write(to: URL(fileURLWithPath: directory.path + "/journal"))
-
-        let reopened = try await QuadStore.open(.directory(directory.path))
-        #expect(reopened.snapshot().allQuads == [quad("a", "p", "b")])
-        try await reopened.close()
     }
 
     @Test func aBrokenFileLoadsNothing() async throws {
@@ -106,21 +77,5 @@ struct PersistenceTests {
         let report = try await store.load(file: file, into: .iri(IRI("http://example.org/g")))
         #expect(report.inserted == 1)
         #expect(store.snapshot().allQuads == [quad("a", "p", "b", graph: "g")])
-    }
-}
-
-/// Writes journal records the way `Journal.commit()` does, to simulate a crash between journal and Redland.
-enum JournalFixture {
-    static func writeCommitted(insertions: [Quad], deletions: [Quad], to path: String) throws {
-        let inserted = Array(insertions.map { $0.description + "\n" }.joined().utf8)
-        let deleted = Array(deletions.map { $0.description + "\n" }.joined().utf8)
-        var checksum: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in inserted + deleted {
-            checksum ^= UInt64(byte)
-            checksum &*= 0x100_0000_01b3
-        }
-        func le(_ value: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-        let header = Array("LSJ1".utf8) + le(UInt64(inserted.count)) + le(UInt64(deleted.count)) + le(checksum) + Array("DONE".utf8)
-        try Data(header + inserted + deleted).write(to: URL(fileURLWithPath: path))
     }
 }

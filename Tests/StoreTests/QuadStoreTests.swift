@@ -30,7 +30,7 @@ struct QuadStoreTests {
         let store = try await QuadStore.open(.memory)
         try await store.insert([quad("a", "p", "b")])
         let report = try await store.apply(ChangeSet(deletions: [quad("a", "p", "b")], insertions: [quad("a", "p", "b")]))
-        #expect(report == WriteReport(inserted: 0, deleted: 0))
+        #expect(report == WriteReport(inserted: 0, deleted: 0, version: 1))
         #expect(store.snapshot().count == 1)
     }
 

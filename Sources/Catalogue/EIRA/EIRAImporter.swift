@@ -1,6 +1,5 @@
 public import RDF
 public import Store
-import Synchronization
 
 /// What an import wrote.
 public struct EIRAImportReport: Sendable {
@@ -30,8 +29,7 @@ public enum EIRAImporter {
         let releaseGraph = GraphName.iri(release.graph)
         let mappingGraph = GraphName.iri(EIRARelease.mappingGraph)
         let triples = document.triples
-        let links = LinkCount()
-        try await store.transact { snapshot, _ in
+        let (_, links) = try await store.transact { snapshot in
             var succession = PURISuccession()
             succession.add(triples, version: release.version)
             for graphID in snapshot.namedGraphs {
@@ -39,25 +37,15 @@ public enum EIRAImporter {
                 succession.add(snapshot.quads(in: .iri(graph)).map(\.triple), version: other.version)
             }
             let mapping = succession.triples
-            links.value = mapping.count / 2
-            return ChangeSet(
+            let change = ChangeSet(
                 deletions: snapshot.quads(in: releaseGraph) + snapshot.quads(in: mappingGraph),
                 insertions: triples.map { Quad($0, graph: releaseGraph) } + mapping.map { Quad($0, graph: mappingGraph) })
+            return (change, mapping.count / 2)
         }
         let elapsed = ContinuousClock.now - start
         return EIRAImportReport(
             release: release, graph: release.graph, concepts: document.concepts, elements: document.elements,
-            relationships: document.relationships, triples: triples.count, successionLinks: links.value,
+            relationships: document.relationships, triples: triples.count, successionLinks: links,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-    }
-}
-
-/// Carries the link count out of the transaction body, which runs once on the writer's thread before `transact`
-/// returns; the lock makes the hand-over safe.
-private final class LinkCount: Sendable {
-    private let storage = Mutex(0)
-    var value: Int {
-        get { storage.withLock { $0 } }
-        set { storage.withLock { $0 = newValue } }
     }
 }

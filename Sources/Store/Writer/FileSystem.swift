@@ -14,7 +14,7 @@ enum FileSystem {
         for component in path.split(separator: "/") {
             current += "/" + component
             if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw StoreError(.io, "cannot create directory \(current): \(Journal.lastError())")
+                throw StoreError(.io, "cannot create directory \(current): \(lastError())")
             }
         }
     }
@@ -23,7 +23,7 @@ enum FileSystem {
     /// write one store (Berkeley DB files are not safe for that).
     static func lockExclusively(_ path: String) throws(StoreError) -> Int32 {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw StoreError(.io, "cannot open lock file \(path): \(Journal.lastError())") }
+        guard descriptor >= 0 else { throw StoreError(.io, "cannot open lock file \(path): \(lastError())") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             throw StoreError(.io, "the store is in use by another process (lock \(path) is held)")
@@ -38,10 +38,10 @@ extension FileSystem {
     /// copies the whole Redland storage (a gigabyte at 1M quads).
     static func copyFile(_ source: String, to destination: String) throws(StoreError) {
         let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw StoreError(.io, "cannot open \(source): \(Journal.lastError())") }
+        guard input >= 0 else { throw StoreError(.io, "cannot open \(source): \(lastError())") }
         defer { close(input) }
         let output = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw StoreError(.io, "cannot create \(destination): \(Journal.lastError())") }
+        guard output >= 0 else { throw StoreError(.io, "cannot create \(destination): \(lastError())") }
         defer { close(output) }
         var copied = 0
         #if os(Linux)
@@ -55,7 +55,7 @@ extension FileSystem {
             if errno == EINTR { continue }
             // Not supported for these files: copy through a buffer from where it stopped.
             guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else {
-                throw StoreError(.io, "cannot copy \(source) to \(destination): \(Journal.lastError())")
+                throw StoreError(.io, "cannot copy \(source) to \(destination): \(lastError())")
             }
             break
         }
@@ -72,7 +72,7 @@ extension FileSystem {
             let read = buffer.withUnsafeMutableBytes { pread(input, $0.baseAddress, $0.count, off_t(position)) }
             if read < 0 {
                 if errno == EINTR { continue }
-                throw StoreError(.io, "cannot read \(source): \(Journal.lastError())")
+                throw StoreError(.io, "cannot read \(source): \(lastError())")
             }
             if read == 0 { return }
             var written = 0
@@ -80,7 +80,7 @@ extension FileSystem {
                 let result = buffer.withUnsafeBytes { pwrite(output, $0.baseAddress! + written, read - written, off_t(position + written)) }
                 if result < 0 {
                     if errno == EINTR { continue }
-                    throw StoreError(.io, "cannot write \(destination): \(Journal.lastError())")
+                    throw StoreError(.io, "cannot write \(destination): \(lastError())")
                 }
                 written += result
             }
@@ -91,5 +91,82 @@ extension FileSystem {
     static func unlock(_ descriptor: Int32) {
         flock(descriptor, LOCK_UN)
         close(descriptor)
+    }
+}
+
+extension FileSystem {
+    static func lastError() -> String { String(cString: strerror(errno)) }
+
+    /// The whole file at `path`.
+    static func read(_ path: String) throws(StoreError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError(.io, "cannot open \(path): \(lastError())") }
+        defer { close(descriptor) }
+        let size = Int(lseek(descriptor, 0, SEEK_END))
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let result = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, size - done, off_t(done)) }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { throw StoreError(.io, "cannot read \(path): \(lastError())") }
+            done += result
+        }
+        return bytes
+    }
+
+    static func write(_ descriptor: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(StoreError) {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, bytes.count - written, off_t(offset + written)) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw StoreError(.io, "cannot write \(path): \(lastError())")
+            }
+            written += result
+        }
+    }
+
+    /// Cuts the file at `path` to `length` bytes and syncs it.
+    static func truncate(_ path: String, to length: Int) throws(StoreError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0, ftruncate(descriptor, off_t(length)) == 0, fsync(descriptor) == 0 else {
+            if descriptor >= 0 { close(descriptor) }
+            throw StoreError(.io, "cannot truncate \(path): \(lastError())")
+        }
+        close(descriptor)
+    }
+
+    /// Makes the creations, renames and removals of entries in `path` durable.
+    static func syncDirectory(_ path: String) throws(StoreError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError(.io, "cannot open directory \(path): \(lastError())") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw StoreError(.io, "cannot sync directory \(path): \(lastError())") }
+    }
+
+    /// Replaces the file at `path` with `bytes` atomically and durably: a temporary file, synced, renamed over it, and
+    /// the directory synced.
+    static func replaceFile(_ path: String, with bytes: [UInt8]) throws(StoreError) {
+        let temporary = path + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw StoreError(.io, "cannot create \(temporary): \(lastError())") }
+        defer { close(descriptor) }
+        try write(descriptor, bytes, at: 0, path: temporary)
+        guard fsync(descriptor) == 0 else { throw StoreError(.io, "cannot sync \(temporary): \(lastError())") }
+        guard rename(temporary, path) == 0 else { throw StoreError(.io, "cannot rename \(temporary) to \(path): \(lastError())") }
+        try syncDirectory(parent(of: path))
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
+
+extension FileSystem {
+    /// Removes the file at `path` if it exists, durably.
+    static func remove(_ path: String) throws(StoreError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw StoreError(.io, "cannot remove \(path): \(lastError())") }
+        try syncDirectory(parent(of: path))
     }
 }

@@ -26,6 +26,7 @@ struct RedlandLayout {
         if files.fileExists(atPath: rebuilt) {
             if files.fileExists(atPath: completeMark) && !files.fileExists(atPath: live) {
                 try rename(rebuilt, to: live)
+                try FileSystem.syncDirectory(FileSystem.parent(of: live))
             } else {
                 try? files.removeItem(atPath: rebuilt)
             }
@@ -45,38 +46,15 @@ struct RedlandLayout {
         return try swapInRebuilt(replacing: damaged)
     }
 
-    /// Copies the live storage's files (consistent: every write ends with a sync), applies the change to the copy,
-    /// syncs it, and swaps it in for `live`. Cheaper than `rebuild` when the change is small beside the store.
-    /// - Returns: the mirror over the new live storage.
-    func applyToCopy(removing removals: [Quad], adding additions: [Quad], replacing current: RedlandMirror) throws(StoreError)
-        -> RedlandMirror
-    {
-        let files = FileManager.default
-        try? files.removeItem(atPath: rebuilt)
-        let names: [String]
-        do {
-            try files.createDirectory(atPath: rebuilt, withIntermediateDirectories: true)
-            names = try files.contentsOfDirectory(atPath: live).filter { $0.hasSuffix(".db") }
-        } catch {
-            throw StoreError(.io, "cannot copy the Redland storage to \(rebuilt)", cause: error)
-        }
-        for name in names { try FileSystem.copyFile(live + "/" + name, to: rebuilt + "/" + name) }
-        do {
-            let copy = try RedlandMirror(directory: rebuilt)
-            for quad in removals { try copy.remove(quad) }
-            for quad in additions { try copy.add(quad) }
-            try copy.sync()
-        }
-        return try swapInRebuilt(replacing: current)
-    }
-
     private func swapInRebuilt(replacing current: RedlandMirror) throws(StoreError) -> RedlandMirror {
         guard FileManager.default.createFile(atPath: completeMark, contents: Data()) else {
             throw StoreError(.io, "cannot mark \(rebuilt) complete")
         }
         _ = current
+        try FileSystem.syncDirectory(rebuilt)
         try rename(live, to: retired)
         try rename(rebuilt, to: live)
+        try FileSystem.syncDirectory(FileSystem.parent(of: live))
         try? FileManager.default.removeItem(atPath: retired)
         try? FileManager.default.removeItem(atPath: live + "/complete")
         return try RedlandMirror(directory: live)

@@ -1,4 +1,5 @@
 public import RDF
+public import Store
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -23,7 +24,7 @@ public struct RemoteLoadPolicy: Sendable {
     /// The largest body read; a larger one is refused as soon as it is known to be larger.
     public var maximumBytes: Int
 
-    public init(timeout: Duration = .seconds(60), maximumBytes: Int = DocumentLoader.maximumBytes) {
+    public init(timeout: Duration = .seconds(60), maximumBytes: Int = LoadDocuments.maximumBytes) {
         self.timeout = timeout
         self.maximumBytes = maximumBytes
     }

@@ -1,0 +1,241 @@
+import RDF
+import Synchronization
+
+/// The one write path (DESIGN.md decision 4). Writers queue their transaction bodies; one flush at a time takes every
+/// body waiting, runs each against the state its predecessors left (each atomic on its own), appends their records to
+/// the log in one write with one sync, then publishes the new snapshot, tells the observers, and acknowledges them all.
+/// Redland catches up in the background (`CheckpointSchedule`).
+actor GroupCommitter {
+    let options: StoreOptions
+    private let dictionary: TermDictionary
+    private let log: WriteAheadLog?
+    let storage: StoreWriter
+    private let published: PublishedSnapshot
+    private let observers: ObserverList
+    private(set) var current: Snapshot
+
+    private var pending: [PendingWrite] = []
+    private var flushTask: Task<Void, Never>?
+    /// Set when the log could not be written or synced: writes stay off until the store is reopened.
+    private var failure: StoreError?
+    private var closed = false
+    var checkpoints: CheckpointSchedule
+
+    init(options: StoreOptions, dictionary: TermDictionary, log: WriteAheadLog?, storage: StoreWriter, published: PublishedSnapshot,
+         observers: ObserverList, current: Snapshot, uncheckpointed: [LoggedChange]) {
+        self.options = options
+        self.dictionary = dictionary
+        self.log = log
+        self.storage = storage
+        self.published = published
+        self.observers = observers
+        self.current = current
+        checkpoints = CheckpointSchedule(changes: uncheckpointed)
+    }
+
+    /// A transaction body waiting for the next flush.
+    struct PendingWrite {
+        let body: @Sendable (Snapshot) throws -> ChangeSet
+        let continuation: CheckedContinuation<WriteReport, any Error>
+    }
+
+    /// Queues `body` and returns once its write is durable and published (or has failed, changing nothing).
+    func submit(_ body: @escaping @Sendable (Snapshot) throws -> ChangeSet) async throws -> WriteReport {
+        if closed { throw StoreError(.closed, "the store is closed") }
+        if let failure { throw failure }
+        return try await withCheckedThrowingContinuation { continuation in
+            pending.append(PendingWrite(body: body, continuation: continuation))
+            if flushTask == nil { flushTask = Task { await self.flush() } }
+        }
+    }
+
+    /// Waits for queued writes, stops accepting new ones, and takes a last checkpoint.
+    func close() async throws {
+        closed = true
+        while let task = flushTask { await task.value }
+        await waitForCheckpoint()
+        if failure == nil { try await checkpoint(force: true) }
+        log?.close()
+    }
+
+    // MARK: The flush
+
+    private func flush() async {
+        while !pending.isEmpty {
+            await applyBackpressure()
+            let batch = pending
+            pending = []
+            var state = current
+            var bytes = [UInt8]()
+            var accepted = [(write: PendingWrite, commit: CommittedWrite, logged: LoggedChange)]()
+            for write in batch {
+                if let failure {
+                    write.continuation.resume(throwing: failure)
+                    continue
+                }
+                do {
+                    let changes = try write.body(state)
+                    let (added, removed) = try netChanges(changes, in: state)
+                    guard !(added.isEmpty && removed.isEmpty) else {
+                        write.continuation.resume(returning: WriteReport(inserted: 0, deleted: 0, version: state.version))
+                        continue
+                    }
+                    let next = nextSnapshot(after: state, additions: added, removals: removed)
+                    let record = LogRecord(sequence: next.version, insertions: added.map(next.quad(spog:)), deletions: removed.map(state.quad(spog:)))
+                    let start = bytes.count
+                    record.encode(into: &bytes)
+                    state = next
+                    let commit = CommittedWrite(version: next.version, snapshot: next, added: record.insertions, removed: record.deletions)
+                    accepted.append((write, commit, LoggedChange(sequence: next.version, added: added, removed: removed, bytes: bytes.count - start)))
+                } catch {
+                    write.continuation.resume(throwing: error)
+                }
+            }
+            guard !accepted.isEmpty else { continue }
+            if let log {
+                do {
+                    try await Self.append(bytes, to: log)
+                    if log.activeSegmentIsFull { try log.startSegment(first: state.version + 1) }
+                } catch {
+                    let failure = StoreError(.io, "writes are off until the store is reopened: the write-ahead log failed", cause: error)
+                    self.failure = failure
+                    // Never retry: the kernel may have dropped the unsynced pages (PostgreSQL's fsyncgate).
+                    for entry in accepted { entry.write.continuation.resume(throwing: failure) }
+                    continue
+                }
+            }
+            current = state
+            published.publish(state)
+            for entry in accepted {
+                if log != nil { checkpoints.record(entry.logged) }
+                observers.notify(entry.commit)
+                entry.write.continuation.resume(returning: WriteReport(inserted: entry.commit.added.count, deleted: entry.commit.removed.count, version: entry.commit.version))
+            }
+            try? await checkpoint(force: false)
+        }
+        flushTask = nil
+    }
+
+    /// Writes and syncs off the actor, so writers queue up for the next group meanwhile.
+    @concurrent private static func append(_ bytes: [UInt8], to log: WriteAheadLog) async throws {
+        try log.append(bytes)
+    }
+
+    /// The net effect of `changes` on `state`: sorted SPOG keys of quads that are new, and of quads that go.
+    private func netChanges(_ changes: ChangeSet, in state: Snapshot) throws(StoreError) -> (added: [UInt128], removed: [UInt128]) {
+        var removals = Set<UInt128>()
+        for quad in changes.deletions {
+            if let key = dictionary.existingKey(of: try quad.storable()), state.contains(spog: key) { removals.insert(key) }
+        }
+        var additions = Set<UInt128>()
+        for quad in changes.insertions {
+            let key = try dictionary.key(of: try quad.storable())
+            if removals.remove(key) != nil { continue }  // deleted then inserted: stays as it was
+            if !state.contains(spog: key) { additions.insert(key) }
+        }
+        return (additions.sorted(), removals.sorted())
+    }
+
+    /// The snapshot that follows `state` by these sorted, net changes: a small delta copy, or new base indexes.
+    private func nextSnapshot(after state: Snapshot, additions: [UInt128], removals: [UInt128]) -> Snapshot {
+        var base = state.base
+        var delta = state.delta
+        if delta.isEmpty && removals.isEmpty && additions.count > options.deltaLimit {
+            base = base.merged(adding: additions, removing: [])
+        } else {
+            delta = delta.applying(additions: Set(additions), removals: Set(removals), base: base)
+            if delta.size > options.deltaLimit {
+                base = base.merged(adding: delta.added[0], removing: delta.removed)
+                delta = Delta()
+            }
+        }
+        return Snapshot(base: base, delta: delta, dictionary: dictionary, termCount: dictionary.count, version: state.version + 1)
+    }
+
+    // MARK: Checkpoints
+
+    /// Starts a checkpoint when one is due (or `force`d and anything is uncheckpointed); with `force`, waits for it.
+    func checkpoint(force: Bool) async throws {
+        guard let log, failure == nil, checkpoints.running == nil else { return }
+        guard checkpoints.isDue(options: options) || (force && !checkpoints.changes.isEmpty) else { return }
+        let through = current.version
+        try log.startSegment(first: through + 1)  // so the checkpoint covers whole segments
+        let changes = checkpoints.changes
+        let snapshot = current
+        let storage = storage
+        let task = Task {
+            let result: Result<Void, StoreError>
+            do {
+                let (removals, additions) = CheckpointSchedule.netQuads(changes, in: snapshot)
+                try await storage.checkpoint(removing: removals, adding: additions, through: through)
+                result = .success(())
+            } catch let error as StoreError {
+                result = .failure(error)
+            } catch {
+                result = .failure(StoreError(.storage, "checkpoint failed", cause: error))
+            }
+            await self.finishCheckpoint(through: through, count: changes.count, result: result)
+        }
+        checkpoints.running = task
+        if force { await task.value }
+        if force, let error = checkpoints.failure { throw error }
+    }
+
+    private func finishCheckpoint(through: UInt64, count: Int, result: Result<Void, StoreError>) {
+        checkpoints.running = nil
+        switch result {
+        case .success:
+            checkpoints.completed(count: count)
+            do { try log?.removeSegments(upTo: through) } catch { Self.report(error) }
+        case .failure(let error):
+            checkpoints.failure = error
+            Self.report(error)
+        }
+    }
+
+    private func waitForCheckpoint() async {
+        while let task = checkpoints.running { await task.value }
+    }
+
+    /// Writers wait while the log is past its bound because checkpoints fall behind.
+    private func applyBackpressure() async {
+        while log != nil, checkpoints.bytes > options.logLimitBytes, failure == nil {
+            if let error = checkpoints.failure {
+                failure = StoreError(.io, "the log is full and checkpoints fail", cause: error)
+                return
+            }
+            if checkpoints.running == nil { try? await checkpoint(force: true) } else { await waitForCheckpoint() }
+        }
+    }
+
+    /// Called by the schedule's timer.
+    func tick() async -> Bool {
+        guard !closed else { return false }
+        if flushTask == nil { try? await checkpoint(force: false) }
+        return true
+    }
+
+    private static func report(_ error: any Error) {
+        print("lodestar: checkpoint into Redland failed (the log keeps every write): \(error)")
+    }
+}
+
+/// The latest snapshot, shared by the store (readers) and its committer (the only publisher).
+final class PublishedSnapshot: Sendable {
+    let state: Mutex<Snapshot>
+    init(_ snapshot: Snapshot) { state = Mutex(snapshot) }
+    func publish(_ snapshot: Snapshot) { state.withLock { $0 = snapshot } }
+}
+
+/// The registered `CommitObserver`s.
+final class ObserverList: Sendable {
+    private let observers = Mutex<[any CommitObserver]>([])
+    func add(_ observer: any CommitObserver) { observers.withLock { $0.append(observer) } }
+    func notify(_ commit: CommittedWrite) {
+        for observer in observers.withLock({ $0 }) { observer.storeDidCommit(commit) }
+    }
+}
+
+extension Snapshot {
+    func quad(spog key: UInt128) -> Quad { quad(for: QuadOrder.spog.quad(key)) }
+}
