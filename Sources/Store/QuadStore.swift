@@ -36,6 +36,8 @@ public final class QuadStore: Sendable {
         return QuadStore(published: published, writer: writer)
     }
 
+    var commitObservers: CommitObservers { writer.observers }
+
     /// The latest published version. Cheap: a lock held for one reference copy.
     public func snapshot() -> Snapshot { published.state.withLock { $0 } }
 

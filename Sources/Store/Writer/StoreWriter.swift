@@ -10,6 +10,8 @@ actor StoreWriter {
     private let options: StoreOptions
     private let dictionary: TermDictionary
     private let publish: @Sendable (Snapshot) -> Void
+    /// Told of each write after `publish` (`QuadStore.addCommitObserver`).
+    nonisolated let observers = CommitObservers()
     fileprivate var mirror: RedlandMirror?
     private var journal: Journal?
     private var lockDescriptor: Int32 = -1
@@ -170,6 +172,10 @@ actor StoreWriter {
         try writeToRedland(additions: additions, removals: removals, next: next)
         current = next
         publish(next)
+        // Decoding costs a bulk load time, so only when someone listens (the search index).
+        if !observers.isEmpty {
+            observers.notify(CommittedWrite(version: next.version, snapshot: next, added: additions.map(decode), removed: removals.map(decode)))
+        }
     }
 
     /// Applies changes to Redland and syncs, then empties the journal. Small writes go into the live files. Large ones
