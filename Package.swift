@@ -41,10 +41,13 @@ let package = Package(
             pkgConfig: "redland",
             providers: [.apt(["librdf0-dev", "libraptor2-dev", "librasqal3-dev"])]
         ),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "RDF", swiftSettings: swiftSettings),
         .target(name: "Redland", dependencies: ["CRedland", "RDF"], swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
         .target(name: "SPARQL", dependencies: ["RDF"], swiftSettings: swiftSettings),
+        // The full-text index (SQLite FTS5) kept in step with the store, and the SPARQL search service.
+        .target(name: "Search", dependencies: ["CSQLite", "RDF", "Store"], swiftSettings: swiftSettings),
         // The domain: EIRA importers (SKOS edition, ArchiMate exchange files) and the vocabularies they write.
         .target(name: "Catalogue", dependencies: ["RDF", "Redland", "Store"], swiftSettings: swiftSettings),
         // ADMS-AP federation: sources, harvest pipeline (fetch, scope, upgrade, validate, hash, publish, provenance).
@@ -62,13 +65,13 @@ let package = Package(
         ),
         .target(
             name: "Resolver",
-            dependencies: ["RDF", "Redland", "Store", "SPARQL", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["RDF", "Redland", "Store", "SPARQL", "Search", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Server",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Resolver", "Federation",
+                "RDF", "Redland", "Store", "SPARQL", "Resolver", "Federation", "Search",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -106,6 +109,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         // W3C test manifests read into a graph: shared by the conformance runner and the protocol tests.
         .target(name: "W3CManifests", dependencies: ["Redland", "RDF"], path: "Tests/W3CManifests", swiftSettings: swiftSettings),

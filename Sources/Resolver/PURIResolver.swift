@@ -56,10 +56,37 @@ public struct PURIResolver: Sendable {
             return PURIDocument(subject: .namespace(namespace), namespace: namespace, local: "", quads: quads, version: snapshot.version)
         }
         let iri = namespace.puri(local: local)
-        guard let quads = reader.resource(iri) else {
+        guard let document = resourceDocument(iri, namespace: namespace, local: local, reader: reader) else {
             throw .unknownPURI(iri, suggestions: suggestions(for: local, in: namespace, snapshot: snapshot))
         }
-        return PURIDocument(subject: .resource(iri), namespace: namespace, local: local, quads: quads, version: snapshot.version)
+        return document
+    }
+
+    /// The document of any IRI in the store, inside a served namespace or not (`/resource?iri=…`).
+    /// - Throws: `ResolverError.unknownResource` with known IRIs that look alike when no quad uses it.
+    public func document(of iri: IRI, in snapshot: Snapshot) throws(ResolverError) -> PURIDocument {
+        let located = namespaces.locate(iri)
+        if let located, located.local.isEmpty { return try document(namespace: located.namespace, local: "", in: snapshot) }
+        let reader = DocumentReader(snapshot: snapshot)
+        guard let document = resourceDocument(iri, namespace: located?.namespace, local: located?.local ?? "", reader: reader) else {
+            throw .unknownResource(iri, suggestions: ResourceSuggestions(snapshot: snapshot).nearest(to: iri))
+        }
+        return document
+    }
+
+    private func resourceDocument(_ iri: IRI, namespace: PURINamespace?, local: String, reader: DocumentReader) -> PURIDocument? {
+        let localPart = { (iri: IRI) in namespaces.locate(iri).map(\.local) }
+        let equivalents = reader.equivalents(of: iri, localPart: localPart)
+        guard let quads = reader.resource(iri, equivalents: equivalents) else { return nil }
+        var document = PURIDocument(subject: .resource(iri), namespace: namespace, local: local, quads: quads, version: reader.snapshot.version)
+        document.equivalents = equivalents
+        // A view's page counts the solutions of each member; a block's page, its own.
+        var counted: Set<IRI> = [iri]
+        for quad in quads where quad.subject == .iri(iri) && quad.predicate == .iri(SKOS.member) {
+            if let member = quad.object.iri { counted.insert(member) }
+        }
+        for block in counted { document.solutionCounts[block] = reader.solutionCount(reader.equivalents(of: block, localPart: localPart)) }
+        return document
     }
 
     /// Whether `snapshot` mentions the PURI of `local` (as subject or object); the namespace itself always exists.

@@ -21,7 +21,7 @@ package enum ErrorResponses {
         case let error as ResolverError:
             switch error {
             case .invalidNamespace: return (.internalServerError, [:], error.description)
-            case .unknownPURI, .unknownExtension: return (.notFound, [.vary: "Accept"], error.description)
+            case .unknownPURI, .unknownResource, .unknownExtension: return (.notFound, [.vary: "Accept"], error.description)
             case .notAcceptable: return (.notAcceptable, [.vary: "Accept"], error.description)
             }
         case let error as SPARQLSyntaxError: return (.badRequest, [:], error.description)

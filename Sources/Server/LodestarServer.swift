@@ -56,6 +56,8 @@ public struct LodestarServer: Sendable {
         router.addRoutes(DumpRoutes(services: services).collection())
         router.addRoutes(PURIRoutes(services: services).collection())
         router.addRoutes(SourceRoutes(services: services).collection())
+        router.addRoutes(ResourceRoutes(services: services).collection())
+        router.addRoutes(SearchRoutes(services: services).collection())
         let lifecycle = ServerLifecycle(services: services, closesStore: closesStore, logger: logger)
         var application = Application(
             router: router,

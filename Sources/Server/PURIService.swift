@@ -50,23 +50,41 @@ package struct PURIService: Sendable {
     /// The document of `local` in `namespace` written as `representation`, from the latest snapshot: from the cache
     /// when this store version already rendered it.
     /// - Throws: `ResolverError.unknownPURI` with suggestions; what `render` throws.
-    package func rendered(namespace: PURINamespace, local: String, as representation: Representation) async throws -> RenderedDocument {
+    package func rendered(
+        namespace: PURINamespace, local: String, as representation: Representation, languages: LanguagePreference = LanguagePreference(ranges: [])
+    ) async throws -> RenderedDocument {
         let snapshot = store.snapshot()
-        let key = DocumentCache.Key(namespace: namespace.name, local: local, representation: representation)
+        let key = DocumentCache.Key(
+            namespace: namespace.name, local: local, representation: representation, languages: representation == .html ? languages.key : "")
         if let cached = cache.document(key, version: snapshot.version) { return cached }
         let document = try resolver.document(namespace: namespace, local: local, in: snapshot)
-        let rendered = try await render(document, as: representation)
+        let rendered = try await render(document, as: representation, languages: languages)
+        cache.store(rendered, for: key, version: snapshot.version)
+        return rendered
+    }
+
+    /// The document of any IRI in the store (`/resource?iri=…`) written as `representation`, cached like a PURI's.
+    /// - Throws: `ResolverError.unknownResource` with suggestions; what `render` throws.
+    package func rendered(resource iri: IRI, as representation: Representation, languages: LanguagePreference) async throws -> RenderedDocument {
+        let snapshot = store.snapshot()
+        let key = DocumentCache.Key(
+            namespace: "", local: iri.value, representation: representation, languages: representation == .html ? languages.key : "")
+        if let cached = cache.document(key, version: snapshot.version) { return cached }
+        let document = try resolver.document(of: iri, in: snapshot)
+        let rendered = try await render(document, as: representation, languages: languages)
         cache.store(rendered, for: key, version: snapshot.version)
         return rendered
     }
 
     /// `document` written as `representation`.
     /// - Throws: `RequestError.cannotRepresent` when RDF/XML cannot express a predicate; serialiser errors.
-    package func render(_ document: PURIDocument, as representation: Representation) async throws -> RenderedDocument {
+    package func render(
+        _ document: PURIDocument, as representation: Representation, languages: LanguagePreference = LanguagePreference(ranges: [])
+    ) async throws -> RenderedDocument {
         let quads = document.quads(for: representation)
         let body: [UInt8]
         switch representation {
-        case .html: body = Array(pages.page(for: document).utf8)
+        case .html: body = Array(pages.page(for: document, languages: languages).utf8)
         case .graph(.jsonLD): body = try JSONLDSerializer.serialize(quads, prefixes: prefixes)
         case .graph(.rdf(let format)) where format == .ntriples || format == .nquads:
             var bytes: [UInt8] = []
@@ -75,7 +93,8 @@ package struct PURIService: Sendable {
         case .graph(.rdf(let format)):
             body = try await syntaxHost.serialize(quads, format: format, prefixes: prefixes).flatMap { $0 }
         }
-        return RenderedDocument(representation: representation, entityTag: document.entityTag(for: representation), body: ByteBuffer(bytes: body))
+        let entityTag = document.entityTag(for: representation, languages: languages.ranges)
+        return RenderedDocument(representation: representation, entityTag: entityTag, body: ByteBuffer(bytes: body))
     }
 
     /// The absolute URL of a server path.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RDF
 import Resolver
+package import Search
 package import Store
 import Synchronization
 
@@ -16,6 +17,8 @@ package final class ServerServices: Sendable {
     package let metrics: ServerMetrics
     package let namedQueries: NamedQueries
     package let puris: PURIService
+    /// The full-text index, built from the store when the server starts and kept in step with every write.
+    package let search: SearchIndex
     let syntaxHost: RDFSyntaxHost
     package let dumps: DumpRepository
     /// The temporary dump folder to remove at shutdown, when the configuration named none.
@@ -44,6 +47,12 @@ package final class ServerServices: Sendable {
         metrics = ServerMetrics()
         namedQueries = NamedQueries(directory: configuration.queriesDirectory)
         puris = PURIService(store: store, namespaces: configuration.puriNamespaces, syntaxHost: syntaxHost, baseURL: baseURL)
+        do {
+            search = try SearchIndex.attach(to: store, path: configuration.searchIndexPath ?? ":memory:")
+        } catch {
+            // A broken index file must not keep the server down: an index in memory is rebuilt from the store.
+            search = try! SearchIndex.attach(to: store)
+        }
         temporaryDumps =
             configuration.dumpsDirectory == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-dumps-\(UUID().uuidString)").path : nil

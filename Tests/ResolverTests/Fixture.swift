@@ -52,10 +52,10 @@ enum Fixture {
     static func iri(_ local: String) -> IRI { PURINamespace.dr8.puri(local: local) }
 
     /// Runs `body` over a fresh in-memory store holding the fixture.
-    static func withStore<T>(_ body: (QuadStore) async throws -> T) async throws -> T {
+    static func withStore<T>(extra: String = "", _ body: (QuadStore) async throws -> T) async throws -> T {
         let store = try await QuadStore.open(.memory)
         do {
-            try await store.load(bytes: Array(nquads.utf8), name: "fixture.nq", format: .nquads, baseIRI: "http://example.org/")
+            try await store.load(bytes: Array((nquads + extra).utf8), name: "fixture.nq", format: .nquads, baseIRI: "http://example.org/")
             let result = try await body(store)
             try await store.close()
             return result

@@ -38,8 +38,8 @@ import Testing
             #expect(html.contains(#"<a href="/dr8/view/TestView">Test view</a>"#))
             #expect(html.contains(#"<h2>Broader <small>(1)</small></h2>"#) && html.contains(#"<a href="/dr8/Gamma">Gamma</a>"#))
             #expect(html.contains(#"<h2>Related <small>(1)</small></h2>"#) && html.contains(#"<a href="/dr8/Beta">Beta</a>"#))
-            #expect(html.contains(#"<h2>Solutions of this type <small>(1)</small></h2>"#))
-            #expect(html.contains(#"<a href="http://example.org/solution/1">Solution One</a>"#))
+            #expect(html.contains(#"<h2>Solutions implementing this building block <small>(1)</small></h2>"#))
+            #expect(html.contains(#"<a href="/resource?iri=http%3A%2F%2Fexample.org%2Fsolution%2F1">Solution One</a>"#))
             #expect(html.contains(#"<h2>Replaces <small>(1)</small></h2>"#) && html.contains(#"<a href="/dr8/Old">Old block</a>"#))
             #expect(!html.contains("Deprecated."))
         }
@@ -48,7 +48,7 @@ import Testing
     @Test func archiMateRelationsAreGroupedByType() async throws {
         try await Fixture.withStore { store in
             let html = try page("Alpha", store)
-            #expect(html.contains(#"<span class="badge">BusinessObject</span>"#))
+            #expect(html.contains(#"<span class="badge"><a href="/resource?iri=https%3A%2F%2Fw3id.org%2Flodestar%2Farchimate%23BusinessObject">BusinessObject</a></span>"#))
             #expect(html.contains(#"<h3>aggregation</h3>"#) && html.contains(#"<li>→ <a href="/dr8/Beta">Beta</a> <small>ABB2</small></li>"#))
             #expect(html.contains(#"<h3>serving</h3>"#) && html.contains(#"<li>← <a href="/dr8/Delta">Delta</a></li>"#))
         }
@@ -57,8 +57,8 @@ import Testing
     @Test func deprecatedPagesLinkTheirReplacement() async throws {
         try await Fixture.withStore { store in
             let html = try page("Old", store)
-            #expect(html.contains(#"<div class="deprecated" role="note"><strong>Deprecated.</strong>"#))
-            #expect(html.contains(#"Replaced by <a class="replacement" href="/dr8/Alpha">Alpha &lt;script&gt;alert(1)&lt;/script&gt;</a>."#))
+            #expect(html.contains(#"<div class="deprecated" role="note"><strong>Replaced.</strong>"#))
+            #expect(html.contains(#"Replaced by <a class="replacement" href="/dr8/Alpha">Alpha &lt;script&gt;alert(1)&lt;/script&gt; <code>dr8/Alpha</code></a>."#))
         }
     }
 
@@ -66,8 +66,8 @@ import Testing
     @Test func renamedPURIsAreMarkedDeprecatedWithTheirSuccessor() async throws {
         try await Fixture.withStore { store in
             let html = try page("Renamed", store)
-            #expect(html.contains(#"<div class="deprecated" role="note"><strong>Deprecated.</strong>"#))
-            #expect(html.contains(#"Replaced by <a class="replacement" href="/dr8/Beta">Beta</a>."#))
+            #expect(html.contains(#"<div class="deprecated" role="note"><strong>Replaced.</strong>"#))
+            #expect(html.contains(#"Replaced by <a class="replacement" href="/dr8/Beta">Beta <code>dr8/Beta</code></a>."#))
             #expect(!(try page("Beta", store)).contains(#"<div class="deprecated""#))
         }
     }
@@ -77,7 +77,7 @@ import Testing
             let html = try page("view/TestView", store)
             for ext in ["ttl", "rdf", "nt", "jsonld", "nq", "trig"] { #expect(html.contains(#"href="/doc/dr8/view/TestView.\#(ext)""#)) }
             #expect(html.contains(#"href="/sparql?query=SELECT%20%3Fgraph"#))
-            #expect(html.contains(#"<h2>Building blocks in this view <small>(2)</small></h2>"#))
+            #expect(html.contains(#"<h2>Building blocks in this view <small>(2; 1 with solutions)</small></h2>"#))
             #expect(!html.contains("http://fonts.") && !html.contains("<link rel=\"stylesheet\"") && !html.contains("<script"))
         }
     }

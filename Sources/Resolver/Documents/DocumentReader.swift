@@ -6,7 +6,7 @@ struct DocumentReader {
     let snapshot: Snapshot
 
     /// The predicates whose objects name a resource for people (in order of preference): a page shows them instead of the IRI.
-    static let labelPredicates = [SKOS.prefLabel, RDFS.label, DCTerms.title, IRI("http://xmlns.com/foaf/0.1/name")]
+    static let labelPredicates = [SKOS.prefLabel, RDFS.label, DCTerms.title, CatalogueTerms.foafName, CatalogueTerms.vcardName]
 
     /// What a document carries about each IRI it links to: its labels, and its identifier (an ABB id), so that
     /// lists of linked blocks can show both.
@@ -16,16 +16,99 @@ struct DocumentReader {
     /// class IRI would otherwise pull in half the store); its own triples are always complete.
     static let inboundLimit = 5_000
 
-    /// The document of `iri`, or `nil` if no quad mentions it.
-    func resource(_ iri: IRI) -> [Quad]? {
+    /// Past this many quads using a resource only as predicate or graph name, the rest are left out of its document.
+    static let usageLimit = 100
+
+    /// The document of `iri`, or `nil` if no quad mentions it. Beside its own triples and those pointing at it, it
+    /// holds the triples of its distributions, releases, contact points and publisher, the solutions implementing it
+    /// (for a building block, `equivalents` are the IRIs `dct:type` may name it by), and where it was harvested from.
+    /// An IRI used only as a predicate or a graph name gets a sample of those uses.
+    func resource(_ iri: IRI, equivalents: [IRI] = []) -> [Quad]? {
         guard let id = snapshot.id(of: .iri(iri)) else { return nil }
         var collector = QuadCollector(snapshot: snapshot)
-        collector.add(snapshot.quads(matching: EncodedQuadPattern(subject: id)))
+        let own = Array(snapshot.quads(matching: EncodedQuadPattern(subject: id)))
+        collector.add(own)
         collector.add(snapshot.quads(matching: EncodedQuadPattern(object: id)).prefix(Self.inboundLimit))
+        if collector.isEmpty {
+            collector.add(snapshot.quads(matching: EncodedQuadPattern(predicate: id)).prefix(Self.usageLimit))
+            collector.add(snapshot.quads(matching: EncodedQuadPattern(graph: id)).prefix(Self.usageLimit))
+        }
         guard !collector.isEmpty else { return nil }
+        addDetails(of: own, to: &collector)
+        addSolutions(implementing: equivalents, to: &collector)
+        addHarvest(of: own, to: &collector)
         collector.closeBlankNodes()
         collector.addLabels(except: id)
         return collector.grouped()
+    }
+
+    /// The triples of the objects of `CatalogueTerms.detailPredicates`.
+    private func addDetails(of own: [EncodedQuad], to collector: inout QuadCollector) {
+        let detail = Set(CatalogueTerms.detailPredicates.compactMap { snapshot.id(of: .iri($0)) })
+        for quad in own where detail.contains(quad.predicate) {
+            guard case .iri = snapshot.term(for: quad.object) else { continue }
+            collector.add(snapshot.quads(matching: EncodedQuadPattern(subject: quad.object)).prefix(Self.inboundLimit))
+        }
+    }
+
+    /// The `dct:type` triples naming a block by another IRI, with each solution's publisher.
+    private func addSolutions(implementing equivalents: [IRI], to collector: inout QuadCollector) {
+        guard let type = snapshot.id(of: .iri(DCTerms.type)) else { return }
+        let publisher = snapshot.id(of: .iri(DCTerms.publisher))
+        var solutions: [TermID] = []
+        for equivalent in equivalents {
+            guard let id = snapshot.id(of: .iri(equivalent)) else { continue }
+            let typed = Array(snapshot.quads(matching: EncodedQuadPattern(predicate: type, object: id)).prefix(Self.inboundLimit))
+            collector.add(typed)
+            solutions += typed.map(\.subject)
+        }
+        guard let publisher else { return }
+        for solution in solutions { collector.add(snapshot.quads(matching: EncodedQuadPattern(subject: solution, predicate: publisher))) }
+    }
+
+    /// For triples in a harvested source's graph: what any graph says about that graph (the provenance of its harvest).
+    private func addHarvest(of own: [EncodedQuad], to collector: inout QuadCollector) {
+        var graphs: Set<TermID> = []
+        for quad in own where graphs.insert(quad.graph).inserted {
+            guard case .iri(let graph) = snapshot.term(for: quad.graph), graph.value.hasPrefix(CatalogueTerms.sourceGraphPrefix) else {
+                continue
+            }
+            collector.add(snapshot.quads(matching: EncodedQuadPattern(subject: quad.graph)).prefix(Self.usageLimit))
+        }
+    }
+
+    /// The IRIs a building block may be named by in `dct:type`: its PURI, the PURIs it replaced (transitively, through
+    /// `dct:replaces` and `dct:isReplacedBy`), and the `http://data.europa.eu/eira/` form of each.
+    func equivalents(of iri: IRI, localPart: (IRI) -> String?) -> [IRI] {
+        var found: [IRI] = [iri]
+        var seen: Set<IRI> = [iri]
+        var index = 0
+        let replaces = snapshot.id(of: .iri(DCTerms.replaces))
+        let isReplacedBy = snapshot.id(of: .iri(DCTerms.isReplacedBy))
+        while index < found.count, found.count < 64 {
+            let current = found[index]
+            index += 1
+            guard let id = snapshot.id(of: .iri(current)) else { continue }
+            var older: [TermID] = []
+            if let replaces { older += snapshot.quads(matching: EncodedQuadPattern(subject: id, predicate: replaces)).map(\.object) }
+            if let isReplacedBy { older += snapshot.quads(matching: EncodedQuadPattern(predicate: isReplacedBy, object: id)).map(\.subject) }
+            for olderID in older {
+                if case .iri(let olderIRI) = snapshot.term(for: olderID), seen.insert(olderIRI).inserted { found.append(olderIRI) }
+            }
+        }
+        let eira = found.compactMap { localPart($0).map { IRI(CatalogueTerms.eiraBase + $0) } }.filter { seen.insert($0).inserted }
+        return found + eira
+    }
+
+    /// How many distinct solutions name any of `equivalents` in `dct:type`.
+    func solutionCount(_ equivalents: [IRI]) -> Int {
+        guard let type = snapshot.id(of: .iri(DCTerms.type)) else { return 0 }
+        var solutions: Set<TermID> = []
+        for equivalent in equivalents {
+            guard let id = snapshot.id(of: .iri(equivalent)) else { continue }
+            for quad in snapshot.quads(matching: EncodedQuadPattern(predicate: type, object: id)) { solutions.insert(quad.subject) }
+        }
+        return solutions.count
     }
 
     /// The document of a whole namespace: the scheme's triples and those of every PURI in it, with their blank nodes.

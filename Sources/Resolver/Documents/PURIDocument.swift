@@ -11,15 +11,21 @@ public struct PURIDocument: Sendable {
     }
 
     public let subject: Subject
-    /// The namespace the document belongs to and the local part (`""` for the namespace document).
-    public let namespace: PURINamespace
+    /// The served namespace the document belongs to and the local part (`""` for the namespace document); `nil` for a
+    /// resource outside every served namespace, whose documents live at `/resource?iri=…`.
+    public let namespace: PURINamespace?
     public let local: String
     /// Grouped by graph (graphs in the order first met), each quad once.
     public let quads: [Quad]
     /// The store version the document was read from.
     public let version: UInt64
+    /// For the building blocks a page lists (a view's members, an ABB itself): how many solutions implement each
+    /// (`dct:type` at the block, an older PURI of it, or its `http://data.europa.eu/eira/` form). Pages show counts only.
+    public var solutionCounts: [IRI: Int] = [:]
+    /// The IRIs solutions may name this resource by in `dct:type` (see `solutionCounts`); the resource's IRI first.
+    public var equivalents: [IRI] = []
 
-    package init(subject: Subject, namespace: PURINamespace, local: String, quads: [Quad], version: UInt64) {
+    package init(subject: Subject, namespace: PURINamespace?, local: String, quads: [Quad], version: UInt64) {
         self.subject = subject
         self.namespace = namespace
         self.local = local
@@ -45,9 +51,24 @@ public struct PURIDocument: Sendable {
         }
     }
 
-    /// The path of this document in `representation`, below the server's base URL (`/doc/dr8/PublicPolicy.ttl`).
-    public func path(for representation: Representation) -> String {
-        Self.path(namespace: namespace, local: local, representation: representation)
+    /// The path of this document in `representation`, below the server's base URL (`/doc/dr8/PublicPolicy.ttl`, or
+    /// `/resource.ttl?iri=…` outside the served namespaces); without a representation, the negotiated document.
+    public func path(for representation: Representation?) -> String {
+        guard let namespace else { return Self.resourcePath(iri, representation: representation) }
+        return Self.path(namespace: namespace, local: local, representation: representation)
+    }
+
+    /// True if `iri` can name a resource page: it has a scheme (RFC 3986 §3.1), no spaces or control characters, and
+    /// is shorter than the 64 KiB the store accepts.
+    public static func isResourceIRI(_ iri: IRI) -> Bool {
+        PageLinks.scheme(of: iri) != nil && iri.value.utf8.count < 65_536
+            && !iri.value.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || "<>\"{}|^`\\".unicodeScalars.contains($0) }
+    }
+
+    /// The path of the document of any resource: `/resource?iri=…` (negotiated) or `/resource.ttl?iri=…`.
+    public static func resourcePath(_ iri: IRI, representation: Representation?) -> String {
+        let stem = representation.map { "/resource.\($0.fileExtension)" } ?? "/resource"
+        return stem + "?iri=" + PageLinks.queryEncoded(iri.value)
     }
 
     /// The document path of `local` in `namespace`; without a representation, the negotiated document.
@@ -58,16 +79,19 @@ public struct PURIDocument: Sendable {
 
     /// A strong entity tag for the document in `representation`: a hash of its quads (order-independent), the
     /// representation and the page layout's version, so it changes exactly when the bytes sent would.
-    public func entityTag(for representation: Representation) -> String {
+    /// `languages` are the reader's (an HTML page's labels follow them); RDF representations ignore them.
+    public func entityTag(for representation: Representation, languages: [String] = []) -> String {
         var combined: UInt64 = 0
         for quad in quads { combined &+= Self.fnv1a(quad.description.utf8) &* 0x9E37_79B9_7F4A_7C15 }
-        var tag = Self.fnv1a("\(representation.fileExtension)|\(Self.layoutVersion)|\(quads.count)".utf8)
+        for (iri, count) in solutionCounts { combined &+= Self.fnv1a("\(iri.value)=\(count)".utf8) }
+        let language = representation == .html ? languages.joined(separator: ",") : ""
+        var tag = Self.fnv1a("\(representation.fileExtension)|\(Self.layoutVersion)|\(quads.count)|\(language)".utf8)
         tag ^= combined
         return "\"" + String(tag, radix: 16) + "\""
     }
 
     /// Bump when the page templates change, so cached pages revalidate.
-    static let layoutVersion = 2
+    static let layoutVersion = 3
 
     private static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -5,6 +5,12 @@ struct NamespacePage {
     let document: PURIDocument
     let links: PageLinks
 
+    /// The namespace the document lists (a namespace document always has one).
+    private var namespace: PURINamespace {
+        guard case .namespace(let namespace) = document.subject else { preconditionFailure("a namespace page needs a namespace document") }
+        return namespace
+    }
+
     func model() -> [String: Any] {
         var labels: [IRI: String] = [:]
         var identifiers: [IRI: String] = [:]
@@ -26,7 +32,7 @@ struct NamespacePage {
             default: break
             }
         }
-        let scheme = document.namespace.schemeIRI
+        let scheme = namespace.schemeIRI
         let views = Set(collections).union(members.keys).sorted().map { view -> [String: Any] in
             var link = links.link(view, label: labels[view])
             link["count"] = members[view]?.count ?? 0
@@ -38,10 +44,10 @@ struct NamespacePage {
             return link
         }
         return [
-            "title": labels[scheme] ?? "The \(document.namespace.name) namespace",
-            "iri": document.namespace.base,
-            "namespaceHref": "/\(document.namespace.name)",
-            "namespaceName": document.namespace.name,
+            "title": labels[scheme] ?? "The \(namespace.name) namespace",
+            "iri": namespace.base,
+            "namespaceHref": "/\(namespace.name)",
+            "namespaceName": namespace.name,
             "views": sortedByLabel(views),
             "puris": sortedByLabel(puris),
             "puriCount": puris.count,

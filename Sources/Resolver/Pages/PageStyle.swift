@@ -8,7 +8,12 @@ package enum PageStyle {
         * { box-sizing: border-box; }
         body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
         header.bar { background: var(--accent); color: #fff; padding: .6rem 1.25rem; }
+        header.bar { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; justify-content: space-between; }
         header.bar a { color: #fff; text-decoration: none; font-weight: 600; }
+        header.bar input { font: inherit; padding: .2rem .6rem; border-radius: 4px; border: 0; width: min(24rem, 80vw); }
+        mark { background: #fff0a8; padding: 0 .1rem; }
+        ol.results li { margin: 0 0 1rem; }
+        .text-iri { color: var(--muted); }
         main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; display: grid; grid-template-columns: minmax(0, 1fr) 18rem; gap: 2rem; }
         @media (max-width: 56rem) { main { grid-template-columns: minmax(0, 1fr); } }
         h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .4rem; }

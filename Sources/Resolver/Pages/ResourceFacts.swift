@@ -8,12 +8,19 @@ struct ResourceFacts {
     private(set) var inbound: [IRI: [IRI]] = [:]
     private var labels: [IRI: (label: String, rank: Int)] = [:]
     private var identifiers: [IRI: String] = [:]
+    /// Every triple of the document by subject, for the things a page describes beside the resource (distributions).
+    private var bySubject: [Term: [IRI: [Term]]] = [:]
+    let languages: LanguagePreference
 
-    init(document: PURIDocument) {
+    init(document: PURIDocument, languages: LanguagePreference = LanguagePreference(ranges: [])) {
         iri = document.iri
+        self.languages = languages
         let own = Term.iri(iri)
         for quad in document.quads {
             guard case .iri(let predicate) = quad.predicate else { continue }
+            if !(bySubject[quad.subject]?[predicate]?.contains(quad.object) ?? false) {
+                bySubject[quad.subject, default: [:]][predicate, default: []].append(quad.object)
+            }
             if quad.subject == own {
                 if !(outbound[predicate]?.contains(quad.object) ?? false) { outbound[predicate, default: []].append(quad.object) }
             } else if quad.object == own, case .iri(let source) = quad.subject {
@@ -25,9 +32,9 @@ struct ResourceFacts {
             if case .iri(let subject) = quad.subject, case .literal(let literal) = quad.object,
                 let predicateRank = DocumentReader.labelPredicates.firstIndex(of: predicate)
             {
-                // English first, then no language, then any; skos:prefLabel before rdfs:label before dct:title.
-                let languageRank = literal.language?.lowercased().hasPrefix("en") == true ? 0 : (literal.language == nil ? 1 : 2)
-                let rank = languageRank * 10 + predicateRank
+                // The reader's languages, then English, then no language, then any; skos:prefLabel before rdfs:label
+                // before dct:title.
+                let rank = languages.rank(literal.language) * 10 + predicateRank
                 if labels[subject].map({ rank < $0.rank }) ?? true { labels[subject] = (literal.lexicalForm, rank) }
             }
         }
@@ -48,10 +55,34 @@ struct ResourceFacts {
     /// The subjects that have the resource as object of `predicate`.
     func sources(_ predicate: IRI) -> [IRI] { inbound[predicate] ?? [] }
 
-    /// The first literal of `predicate`, preferring English.
-    func text(_ predicate: IRI) -> String? {
+    /// The literal of `predicate` in the reader's best language (then English, untagged, any).
+    func text(_ predicate: IRI) -> String? { text(predicate, of: .iri(iri)) }
+
+    /// The literal of `predicate` on `subject` in the reader's best language.
+    func text(_ predicate: IRI, of subject: Term) -> String? {
+        let literals = (bySubject[subject]?[predicate] ?? []).compactMap(\.literal)
+        return literals.min { languages.rank($0.language) < languages.rank($1.language) }?.lexicalForm
+    }
+
+    /// Every literal of `predicate` in the reader's best language among those present (keywords come in several).
+    func texts(_ predicate: IRI) -> [String] {
         let literals = objects(predicate).compactMap(\.literal)
-        return (literals.first { $0.language?.lowercased().hasPrefix("en") == true } ?? literals.first)?.lexicalForm
+        guard let best = literals.map({ languages.rank($0.language) }).min() else { return [] }
+        return literals.filter { languages.rank($0.language) == best }.map(\.lexicalForm)
+    }
+
+    /// Every object of every predicate of `subject` in the document.
+    func objectsOfAnyPredicate(of subject: Term) -> [Term] { (bySubject[subject] ?? [:]).values.flatMap { $0 } }
+
+    /// The objects of `predicate` on any subject of the document.
+    func objects(_ predicate: IRI, of subject: Term) -> [Term] { bySubject[subject]?[predicate] ?? [] }
+
+    /// The subjects of the document that have `predicate` with an object in `objects`.
+    func subjects(_ predicate: IRI, in objects: Set<Term>) -> [IRI] {
+        bySubject.compactMap { subject, predicates in
+            guard let iri = subject.iri, predicates[predicate]?.contains(where: { objects.contains($0) }) == true else { return nil }
+            return iri
+        }
     }
 
     /// True for `owl:deprecated true`, and for a PURI a later release replaced (`dcterms:isReplacedBy`, which the
@@ -61,6 +92,6 @@ struct ResourceFacts {
             guard let literal = term.literal else { return false }
             return literal.lexicalForm == "true" || literal.lexicalForm == "1"
         }
-        return flagged || !linkedIRIs(DCTerms.isReplacedBy).isEmpty
+        return flagged || !linkedIRIs(DCTerms.isReplacedBy).isEmpty || !sources(DCTerms.replaces).isEmpty
     }
 }

@@ -4,24 +4,43 @@ import RDF
 struct ResourcePage {
     let document: PURIDocument
     let links: PageLinks
+    var languages = LanguagePreference(ranges: [])
 
     func model() -> [String: Any] {
-        let facts = ResourceFacts(document: document)
+        let facts = ResourceFacts(document: document, languages: languages)
         let iri = document.iri
         let title = facts.label(of: iri) ?? links.shortName(iri)
         var model: [String: Any] = [
             "title": title,
             "iri": iri.value,
-            "types": facts.linkedIRIs(RDFVocabulary.type).map { PageLinks.localName($0) },
-            "namespaceHref": "/\(document.namespace.name)",
-            "namespaceName": document.namespace.name,
+            "types": facts.linkedIRIs(RDFVocabulary.type).map { links.link($0, label: facts.label(of: $0) ?? PageLinks.localName($0)) },
+            "namespaceHref": document.namespace.map { "/\($0.name)" } ?? links.home,
+            "namespaceName": document.namespace?.name ?? "resources",
         ]
+        // A resource outside the served namespaces may also be a web address of its own.
+        if document.namespace == nil, let external = PageLinks.externalHref(iri) { model["external"] = external }
         // Only values that exist go in: mustache would print an absent optional as "nil".
         if let identifier = facts.identifier(of: iri) { model["identifier"] = identifier }
         if facts.isDeprecated {
+            // The successor by label and PURI, so that "Public Policy replaced by Public Policy" cannot happen.
             let successors = unique(facts.linkedIRIs(DCTerms.isReplacedBy) + facts.sources(DCTerms.replaces))
-            model["deprecated"] = ["replacements": successors.map { links.link($0, label: facts.label(of: $0)) }]
+            model["deprecated"] = [
+                "replacements": successors.map { successor in
+                    var link = links.link(successor, label: facts.label(of: successor))
+                    link["puri"] = links.puriName(successor)
+                    return link
+                },
+                "replaced": !successors.isEmpty,
+            ]
         }
+        let view = SolutionView(document: document, facts: facts, links: links)
+        if let solution = view.solution() { model["solution"] = solution }
+        let implementations = view.implementations()
+        if !implementations.isEmpty || document.solutionCounts[iri].map({ $0 > 0 }) == true {
+            model["implementations"] = ["count": implementations.count, "links": implementations]
+        }
+        let harvests = view.harvests()
+        if !harvests.isEmpty { model["harvests"] = harvests }
         if let definition = facts.text(SKOS.definition) {
             model["definition"] = DefinitionText(definition).parts.map { part -> [String: Any] in
                 var values: [String: Any] = ["paragraphs": part.paragraphs.map { ["lines": $0] }]
@@ -29,8 +48,15 @@ struct ResourcePage {
                 return values
             }
         }
-        let members = facts.linkedIRIs(SKOS.member).map { links.link($0, label: facts.label(of: $0), note: facts.identifier(of: $0)) }
-        if !members.isEmpty { model["members"] = ["count": members.count, "links": sortedByLabel(members)] }
+        let members = facts.linkedIRIs(SKOS.member).map { member in
+            var link = links.link(member, label: facts.label(of: member), note: facts.identifier(of: member))
+            if let count = document.solutionCounts[member], count > 0 { link["solutions"] = count == 1 ? "1 solution" : "\(count) solutions" }
+            return link
+        }
+        if !members.isEmpty {
+            let implemented = facts.linkedIRIs(SKOS.member).filter { (document.solutionCounts[$0] ?? 0) > 0 }.count
+            model["members"] = ["count": members.count, "links": sortedByLabel(members), "implemented": implemented]
+        }
         model["groups"] = groups(facts)
         let relations = archiMateRelations(facts)
         model["relations"] = relations
@@ -52,7 +78,6 @@ struct ResourcePage {
             ("Narrower", unique(facts.linkedIRIs(SKOS.narrower) + facts.sources(SKOS.broader))),
             ("Related", unique(facts.linkedIRIs(SKOS.related) + facts.sources(SKOS.related))),
             ("Replaces", unique(facts.linkedIRIs(DCTerms.replaces) + facts.sources(DCTerms.isReplacedBy))),
-            ("Solutions of this type", facts.sources(DCTerms.type)),
         ]
         return candidates.compactMap { title, iris in
             guard !iris.isEmpty else { return nil }
@@ -79,7 +104,7 @@ struct ResourcePage {
         for quad in document.quads where quad.subject == own {
             guard case .iri(let predicate) = quad.predicate else { continue }
             let graph = quad.graph.term.map { $0.iri?.value ?? $0.description } ?? "default graph"
-            var row: [String: Any] = ["predicate": links.link(predicate, label: nil)]
+            var row: [String: Any] = ["predicate": links.link(predicate, label: facts.label(of: predicate))]
             switch quad.object {
             case .iri(let object): row["object"] = links.link(object, label: facts.label(of: object))
             case .literal(let literal):
@@ -88,7 +113,11 @@ struct ResourcePage {
             }
             if byGraph.last?.graph == graph { byGraph[byGraph.count - 1].rows.append(row) } else { byGraph.append((graph, [row])) }
         }
-        return byGraph.map { ["graph": $0.graph, "rows": $0.rows] }
+        return byGraph.map { entry in
+            var values: [String: Any] = ["rows": entry.rows, "graph": ["label": entry.graph, "linked": false]]
+            if entry.graph != "default graph" { values["graph"] = links.link(IRI(entry.graph), label: entry.graph) }
+            return values
+        }
     }
 
     /// A query over the SPARQL endpoint that returns the document's core: the triples from and to the PURI, with graphs.

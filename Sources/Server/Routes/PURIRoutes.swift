@@ -62,17 +62,13 @@ struct PURIRoutes {
         let representation = try fixed ?? Representation.negotiate(accept: request.accept)
         let rendered: RenderedDocument
         do {
-            rendered = try await puris.rendered(namespace: namespace, local: local, as: representation)
+            rendered = try await puris.rendered(namespace: namespace, local: local, as: representation, languages: DocumentResponses.languages(request))
         } catch let error as ResolverError {
             return notFound(error, namespace: namespace, accept: fixed.map { $0.mediaType } ?? request.accept)
         }
-        var headers: HTTPFields = [.vary: "Accept", .contentType: representation.contentType, .eTag: rendered.entityTag]
-        headers[values: .link] = alternates(namespace: namespace, local: local)
-        if fixed == nil {
-            headers[.contentLocation] = puris.url(PURIDocument.path(namespace: namespace, local: local, representation: representation))
-        }
-        headers[.contentLength] = String(rendered.body.readableBytes)
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: rendered.body))
+        let location = fixed == nil ? puris.url(PURIDocument.path(namespace: namespace, local: local, representation: representation)) : nil
+        return DocumentResponses.response(
+            rendered, request: request, contentLocation: location, alternates: alternates(namespace: namespace, local: local))
     }
 
     /// 404 for an unknown PURI: the HTML page with the nearest PURIs for browsers, plain text for everyone else.

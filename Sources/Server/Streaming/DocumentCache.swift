@@ -6,9 +6,12 @@ import Synchronization
 /// resources, so any write may change it, and the first request after a write empties the cache.
 final class DocumentCache: Sendable {
     struct Key: Hashable {
+        /// `""` (no namespace has that name) for a `/resource` document, whose `local` is then the whole IRI.
         var namespace: String
         var local: String
         var representation: Representation
+        /// The reader's languages (`LanguagePreference.key`) for HTML, whose labels follow them; `""` otherwise.
+        var languages: String = ""
     }
 
     private struct State {
