@@ -25,12 +25,10 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
-        // The HTTP/1 request and response parts our connection handlers see (Server/Connections).
-        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Federation fetches source dumps: conditional GET, redirects, gzip, timeouts.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        // Federation's decompression limit type (already in the graph through async-http-client).
+        // The HTTP/1 parts our connection handlers see (Server/Connections); federation's decompression limit type.
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         // SHA-256 for federation's canonical hashes and provenance (already in the graph through async-http-client).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
