@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Server
 import Testing
@@ -44,5 +45,47 @@ import Testing
             #expect(errorDOM.output.contains("Syntax error at line 4"), "the error message does not name line 4")
         }
         for profile in ["profile-shot", "profile-dom", "profile-error"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(profile)) }
+    }
+
+    /// Prefix completion, driven as a person would: Ctrl-Space after `sk` offers `skos:`, and picking it declares the
+    /// prefix at the top. The page is the server's own, saved to a file with a harness script after it (the harness
+    /// cannot be inline in the served page: its CSP forbids that).
+    @Test func prefixCompletionOffersAndDeclaresAPrefix() async throws {
+        guard let chromium = PURIBrowserTests.candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            Issue.record("chromium is not installed (looked for \(PURIBrowserTests.candidates.joined(separator: ", "))): run `make test-deps`")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-completion-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await TestServer.run(setup: .live) { client, _ in
+            let port = try #require(client.port)
+            let query = "SELECT * WHERE { ?s a sk"
+            let page = try await client.execute(uri: "/sparql?query=\(query.urlEncoded)", method: .get, headers: [.accept: "text/html"]).text
+            let harness = """
+                window.addEventListener("load", function () {
+                  var cm = document.querySelector(".CodeMirror").CodeMirror;
+                  cm.focus();
+                  cm.setCursor({ line: 0, ch: cm.getLine(0).length });
+                  cm.triggerOnKeyDown({ type: "keydown", keyCode: 32, ctrlKey: true, preventDefault: function () {}, stopPropagation: function () {} });
+                  var out = document.createElement("pre");
+                  out.id = "harness";
+                  var offered = Array.prototype.map.call(document.querySelectorAll(".CodeMirror-hint"), function (li) { return li.textContent; });
+                  var active = cm.state.completionActive;
+                  if (active && active.widget) { active.widget.pick(); }
+                  out.textContent = "offered=" + offered.join("|") + "\\nvalue=" + cm.getValue();
+                  document.body.appendChild(out);
+                });
+                """
+            try harness.write(to: folder.appendingPathComponent("harness.js"), atomically: true, encoding: .utf8)
+            let html = page.replacingOccurrences(of: "<head>", with: "<head><base href=\"http://localhost:\(port)/\">")
+                .replacingOccurrences(of: "</body>", with: "<script src=\"\(folder.appendingPathComponent("harness.js").absoluteString)\"></script></body>")
+            let file = folder.appendingPathComponent("page.html")
+            try html.write(to: file, atomically: true, encoding: .utf8)
+            let dom = try await PURIBrowserTests.run(
+                chromium, PURIBrowserTests.flags(folder.path + "/profile") + ["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", file.absoluteString])
+            #expect(dom.output.contains("offered=skos: &lt;http://www.w3.org/2004/02/skos/core#&gt;"), "\(dom.output.suffix(600))")
+            #expect(dom.output.contains("value=PREFIX skos: &lt;http://www.w3.org/2004/02/skos/core#&gt;\nSELECT * WHERE { ?s a skos:"), "\(dom.output.suffix(600))")
+        }
     }
 }
