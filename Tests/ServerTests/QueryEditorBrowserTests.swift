@@ -37,6 +37,17 @@ import Testing
             #expect(dom.output.contains(#"href="/resource?iri=http%3A%2F%2Fexample.org%2Falice""#), "alice's IRI does not link to her page")
             #expect(dom.output.contains("2 rows in"), "the status does not count two rows")
 
+            // CONSTRUCT answers show as Turtle.
+            let construct = "CONSTRUCT { ?s <http://example.org/named> ?name } WHERE { ?s <http://xmlns.com/foaf/0.1/name> ?name }"
+            let graphDOM = try await PURIBrowserTests.run(
+                chromium,
+                PURIBrowserTests.flags(folder.path + "/profile-graph") + [
+                    wait, "--dump-dom", "http://localhost:\(port)/sparql?query=\(construct.urlEncoded)#run",
+                ])
+            let turtle = graphDOM.output.components(separatedBy: "<pre id=\"graph\">").dropFirst().first?.components(separatedBy: "</pre>").first
+            #expect(turtle != nil, "no Turtle block for a CONSTRUCT")
+            #expect(turtle?.contains("example.org/alice") == true && turtle?.contains("named") == true, "\(turtle ?? "")")
+
             let broken = "SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER(\n}"
             let errorURL = "http://localhost:\(port)/sparql?query=\(broken.urlEncoded)#run"
             let errorDOM = try await PURIBrowserTests.run(
@@ -44,7 +55,7 @@ import Testing
             #expect(errorDOM.output.contains("error-line"), "the syntax error's line is not marked")
             #expect(errorDOM.output.contains("Syntax error at line 4"), "the error message does not name line 4")
         }
-        for profile in ["profile-shot", "profile-dom", "profile-error"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(profile)) }
+        for profile in ["profile-shot", "profile-dom", "profile-error", "profile-graph"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(profile)) }
     }
 
     /// Prefix completion, driven as a person would: Ctrl-Space after `sk` offers `skos:`, and picking it declares the
