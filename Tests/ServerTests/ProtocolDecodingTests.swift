@@ -31,6 +31,14 @@ import Testing
         #expect(throws: RequestError.self) { try FormFields(parsing: "q=%C3", in: "the query string") }
     }
 
+    @Test func invalidUTF8IsPlacedByLineAndColumn() {
+        let bytes: [UInt8] = Array("SELECT *\nWHERE { ?s ".utf8) + [0xFF] + Array(" }".utf8)
+        let offset = InvalidUTF8.firstOffset(bytes)
+        #expect(offset == 20)
+        #expect(offset.map { InvalidUTF8.position(of: $0, in: bytes) } == "line 2, column 12 (byte 21, 0xFF)")
+        #expect(InvalidUTF8.firstOffset(Array("été".utf8)) == nil)
+    }
+
     @Test func contentTypeAndCharset() throws {
         #expect(ContentType(header: "application/sparql-query") == ContentType(mediaType: "application/sparql-query"))
         let form = try #require(ContentType(header: "Application/X-WWW-Form-URLEncoded; charset=UTF-8"))
