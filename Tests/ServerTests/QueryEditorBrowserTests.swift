@@ -99,4 +99,49 @@ import Testing
             #expect(dom.output.contains("value=PREFIX skos: &lt;http://www.w3.org/2004/02/skos/core#&gt;\nSELECT * WHERE { ?s a skos:"), "\(dom.output.suffix(600))")
         }
     }
+
+    /// 150 rows: two pages of 100; a click on the header sorts (numerically, then the other way), Next turns the page.
+    @Test func resultsSortAndPage() async throws {
+        guard let chromium = PURIBrowserTests.candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            Issue.record("chromium is not installed (looked for \(PURIBrowserTests.candidates.joined(separator: ", "))): run `make test-deps`")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-paging-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await TestServer.run(setup: .live) { client, _ in
+            let port = try #require(client.port)
+            let query = "SELECT ?n WHERE { VALUES ?n { " + (1...150).map(String.init).joined(separator: " ") + " } }"
+            let page = try await client.execute(uri: "/sparql?query=\(query.urlEncoded)", method: .get, headers: [.accept: "text/html"]).text
+            let harness = """
+                window.addEventListener("load", function () {
+                  document.getElementById("run").click();
+                  var report = [];
+                  function firstCell() { return document.querySelector("#result-table tbody td").textContent; }
+                  function pager() { return document.querySelector(".pager span").textContent; }
+                  var wait = setInterval(function () {
+                    if (!document.getElementById("result-table")) { return; }
+                    clearInterval(wait);
+                    report.push("rows=" + document.querySelectorAll("#result-table tbody tr").length, pager());
+                    document.querySelector("#result-table th").click();
+                    document.querySelector("#result-table th").click();
+                    report.push("descending-first=" + firstCell());
+                    document.querySelectorAll(".pager button")[1].click();
+                    report.push(pager(), "page2-rows=" + document.querySelectorAll("#result-table tbody tr").length);
+                    var out = document.createElement("pre");
+                    out.id = "harness"; out.textContent = report.join(";");
+                    document.body.appendChild(out);
+                  }, 50);
+                });
+                """
+            try harness.write(to: folder.appendingPathComponent("harness.js"), atomically: true, encoding: .utf8)
+            let html = page.replacingOccurrences(of: "<head>", with: "<head><base href=\"http://localhost:\(port)/\">")
+                .replacingOccurrences(of: "</body>", with: "<script src=\"\(folder.appendingPathComponent("harness.js").absoluteString)\"></script></body>")
+            let file = folder.appendingPathComponent("page.html")
+            try html.write(to: file, atomically: true, encoding: .utf8)
+            let dom = try await PURIBrowserTests.run(
+                chromium, PURIBrowserTests.flags(folder.path + "/profile") + ["--allow-file-access-from-files", "--virtual-time-budget=15000", "--dump-dom", file.absoluteString])
+            #expect(dom.output.contains("rows=100;page 1 of 2;descending-first=150 ^^xsd:integer;page 2 of 2;page2-rows=50"), "\(dom.output.suffix(400))")
+        }
+    }
 }
