@@ -6,7 +6,8 @@ import Testing
 /// The request-decoding helpers, without HTTP.
 @Suite struct ProtocolDecodingTests {
     @Test func formFieldsDecodePlusPercentAndRepeats() throws {
-        let fields = try FormFields(parsing: "query=SELECT+*+%7B%7D&default-graph-uri=http%3A%2F%2Fa&default-graph-uri=http%3A%2F%2Fb&default&bad=%zz", in: "the query string")
+        let fields = try FormFields(
+            parsing: "query=SELECT+*+%7B%7D&default-graph-uri=http%3A%2F%2Fa&default-graph-uri=http%3A%2F%2Fb&default&bad=%zz", in: "the query string")
         #expect(try fields.single("query") == "SELECT * {}")
         #expect(fields.values("default-graph-uri") == ["http://a", "http://b"])
         #expect(fields.contains("default"))
