@@ -57,7 +57,12 @@ package enum ErrorResponses {
             }
         case let error as HTTPParserError:
             // The decoder stopped inside a body (a malformed chunk size, a body cut short): the client's framing.
-            return (.badRequest, [.connection: "close"], "the request body is not valid HTTP/1.1 framing (\(error)); check its chunked encoding or Content-Length")
+            let message = "the request body is not valid HTTP/1.1 framing (\(error)); check its chunked encoding or Content-Length"
+            return (.badRequest, [.connection: "close"], message)
+        case let error as any HTTPResponseError where error.status == .notFound:
+            // The router found no route: say what is served instead of a bare "Not Found".
+            return (.notFound, [:], "nothing is served at this path; the server answers /sparql, /update, /store, /graphs/…, /dumps, "
+                + "/catalog, /.well-known/void, /queries, /health, /metrics and its PURI namespaces (see /sparql for the query page)")
         case let error as any HTTPResponseError: return (error.status, [:], error.status.reasonPhrase)
         default: return (.internalServerError, [:], "internal error: \(error)")
         }

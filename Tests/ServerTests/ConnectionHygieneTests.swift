@@ -68,7 +68,8 @@ import Testing
     @Test func keptAliveConnectionServesASecondRequest() async throws {
         try await Self.live { port in
             let socket = try RawSocket(port: port)
-            try socket.send("GET /health HTTP/1.1\r\nHost: lodestar.test\r\n\r\nGET /health HTTP/1.1\r\nHost: lodestar.test\r\nConnection: close\r\n\r\n")
+            try socket.send(
+                "GET /health HTTP/1.1\r\nHost: lodestar.test\r\n\r\n" + "GET /health HTTP/1.1\r\nHost: lodestar.test\r\nConnection: close\r\n\r\n")
             let (answer, closed) = socket.readUntilClosed()
             #expect(closed)
             #expect(answer.components(separatedBy: "HTTP/1.1 200").count == 3, "\(answer)")

@@ -6,7 +6,8 @@ import Testing
 /// The request-decoding helpers, without HTTP.
 @Suite struct ProtocolDecodingTests {
     @Test func formFieldsDecodePlusPercentAndRepeats() throws {
-        let fields = try FormFields(parsing: "query=SELECT+*+%7B%7D&default-graph-uri=http%3A%2F%2Fa&default-graph-uri=http%3A%2F%2Fb&default&bad=%zz", in: "the query string")
+        let fields = try FormFields(
+            parsing: "query=SELECT+*+%7B%7D&default-graph-uri=http%3A%2F%2Fa&default-graph-uri=http%3A%2F%2Fb&default&bad=%zz", in: "the query string")
         #expect(try fields.single("query") == "SELECT * {}")
         #expect(fields.values("default-graph-uri") == ["http://a", "http://b"])
         #expect(fields.contains("default"))
@@ -29,6 +30,14 @@ import Testing
         // A lone continuation byte in a name, and a truncated sequence, are refused too.
         #expect(throws: RequestError.self) { try FormFields(parsing: "%80=1", in: "the query string") }
         #expect(throws: RequestError.self) { try FormFields(parsing: "q=%C3", in: "the query string") }
+    }
+
+    @Test func invalidUTF8IsPlacedByLineAndColumn() {
+        let bytes: [UInt8] = Array("SELECT *\nWHERE { ?s ".utf8) + [0xFF] + Array(" }".utf8)
+        let offset = InvalidUTF8.firstOffset(bytes)
+        #expect(offset == 20)
+        #expect(offset.map { InvalidUTF8.position(of: $0, in: bytes) } == "line 2, column 12 (byte 21, 0xFF)")
+        #expect(InvalidUTF8.firstOffset(Array("été".utf8)) == nil)
     }
 
     @Test func contentTypeAndCharset() throws {

@@ -69,6 +69,14 @@ import Testing
         }
     }
 
+    @Test func unknownPathsGet404WithAMessage() async throws {
+        try await TestServer.run { client, _ in
+            let response = try await client.execute(uri: "/no/such/thing", method: .get)
+            #expect(response.status == .notFound)
+            #expect(response.text.contains("nothing is served at this path"))
+        }
+    }
+
     @Test func catalogueAnswers304ToItsOwnTagUntilTheStoreChanges() async throws {
         try await TestServer.run { client, _ in
             let first = try await client.execute(uri: "/catalog", method: .get)

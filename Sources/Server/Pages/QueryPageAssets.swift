@@ -69,7 +69,10 @@ package enum QueryPageAssets {
           if (window.CodeMirror) {
             editor = CodeMirror.fromTextArea(textarea, {
               mode: "application/sparql-query", lineNumbers: true, matchBrackets: true, autoCloseBrackets: true, indentUnit: 2,
-              extraKeys: { "Ctrl-Enter": run, "Cmd-Enter": run, "Ctrl-Space": function (cm) { cm.showHint({ hint: prefixHint, completeSingle: false }); } }
+              extraKeys: {
+                "Ctrl-Enter": run, "Cmd-Enter": run,
+                "Ctrl-Space": function (cm) { cm.showHint({ hint: prefixHint, completeSingle: false }); }
+              }
             });
             editor.on("inputRead", function (cm, change) {
               if (!/^[\w-]$/.test(change.text.join(""))) { return; }
@@ -82,7 +85,9 @@ package enum QueryPageAssets {
             });
             editor.on("change", clearErrors);
           } else {
-            textarea.addEventListener("keydown", function (event) { if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); } });
+            textarea.addEventListener("keydown", function (event) {
+              if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); }
+            });
           }
 
           document.getElementById("examples").addEventListener("change", function (event) {
@@ -244,7 +249,11 @@ package enum QueryPageAssets {
                 if (!response.ok) { showError(response.status + " " + response.statusText + ": " + body.trim()); return; }
                 if (type.indexOf("json") >= 0) {
                   var json = JSON.parse(body);
-                  if (json.boolean !== undefined) { results.textContent = "ASK: " + json.boolean; status.textContent = "done in " + elapsed() + " s"; return; }
+                  if (json.boolean !== undefined) {
+                    results.textContent = "ASK: " + json.boolean;
+                    status.textContent = "done in " + elapsed() + " s";
+                    return;
+                  }
                   showTable(json, elapsed());
                   return;
                 }

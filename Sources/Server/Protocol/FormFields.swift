@@ -60,26 +60,12 @@ package struct FormFields: Sendable, Equatable {
             default: bytes.append(byte)
             }
         }
-        if let offset = firstInvalidUTF8(bytes) {
+        if let offset = InvalidUTF8.firstOffset(bytes) {
             throw RequestError.badRequest(
                 "\(place): \(what) is not UTF-8 once percent-decoded (byte \(offset + 1) of it, 0x"
                     + String(bytes[offset], radix: 16, uppercase: true) + "); percent-encode the UTF-8 bytes of the text")
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The offset of the first byte that does not start a valid UTF-8 sequence, or `nil` if all are valid.
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .emptyInput: return nil
-            case .error: return offset
-            }
-        }
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

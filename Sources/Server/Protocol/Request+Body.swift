@@ -25,7 +25,8 @@ extension Request {
     package func collectText(limit: Int) async throws -> String {
         let bytes = try await collectBody(limit: limit)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw RequestError.badRequest("the request body is not valid UTF-8")
+            let at = InvalidUTF8.firstOffset(bytes).map { " at " + InvalidUTF8.position(of: $0, in: bytes) } ?? ""
+            throw RequestError.badRequest("the request body is not valid UTF-8\(at)")
         }
         return text
     }

@@ -5,7 +5,9 @@ import NIOCore
 extension Response {
     /// A negotiated representation: `Content-Type` for `format` and `Vary: Accept` (DESIGN.md: every negotiated
     /// response carries it, so caches keep one copy per representation).
-    static func negotiated(_ format: ResponseFormat, body: ResponseBody, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
+    static func negotiated(
+        _ format: ResponseFormat, body: ResponseBody, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]
+    ) -> Response {
         var headers: HTTPFields = [.contentType: format.contentType, .vary: "Accept"]
         headers.append(contentsOf: extra)
         if let length = body.contentLength { headers[.contentLength] = String(length) }
