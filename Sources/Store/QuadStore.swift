@@ -44,7 +44,6 @@ public final class QuadStore: Sendable {
         return QuadStore(published: published, committer: committer, observers: observers)
     }
 
-    var commitObservers: CommitObservers { writer.observers }
 
     /// The latest published version. Cheap: a lock held for one reference copy.
     public func snapshot() -> Snapshot { published.state.withLock { $0 } }
