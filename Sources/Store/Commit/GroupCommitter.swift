@@ -163,7 +163,7 @@ actor GroupCommitter {
         let changes = checkpoints.changes
         let snapshot = current
         let storage = storage
-        let task = Task {
+        let task = Task.detached {  // off the actor: writers keep committing while Redland catches up
             let result: Result<Void, StoreError>
             do {
                 let (removals, additions) = CheckpointSchedule.netQuads(changes, in: snapshot)
