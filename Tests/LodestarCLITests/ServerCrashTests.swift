@@ -21,7 +21,7 @@ struct ServerCrashTests {
 
         // A small checkpoint bound, so checkpoints run (and get killed) in the middle of the writes.
         let server = try CommandRunner.start([
-            "serve", "--store", store, "--port", "\(port)", "--update-token", "secret", "--checkpoint-bytes", "200000",
+            "serve", "--store", store, "--port", "\(port)", "--update-token", "secret", "--checkpoint-bytes", "2000",
         ])
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         for _ in 0..<600 where !(try Self.isUp(base)) { try await Task.sleep(for: .milliseconds(100)) }

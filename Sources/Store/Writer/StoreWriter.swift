@@ -63,8 +63,8 @@ actor StoreWriter {
 
     // MARK: Checkpoints
 
-    /// Makes Redland hold every write up to `sequence`: the net changes since the last checkpoint go in, in one pass
-    /// with one sync, then the new checkpoint is recorded. A mark on disk while this runs makes a crash midway rebuild
+    /// Makes Redland hold every write up to `sequence`: the net additions since the last checkpoint go in, in one pass
+    /// with one sync, then the new checkpoint is recorded. (Checkpoints that remove quads rebuild instead.) A mark on disk while this runs makes a crash midway rebuild
     /// Redland on the next open.
     func checkpoint(removing removals: [Quad], adding additions: [Quad], through sequence: UInt64) throws(StoreError) {
         guard case .directory(let path) = options.location else { return }
