@@ -116,7 +116,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Runs the built `lodestar` binary as a child process: exit codes, messages, and kill -9 in mid-load.
-        .testTarget(name: "FederationTests", dependencies: ["Federation", "Store", "SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FederationTests",
+            dependencies: [
+                "Federation", "Server", "Store", "SPARQL", "Redland", "RDF",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF"], swiftSettings: swiftSettings),
     ]
 )

@@ -128,4 +128,16 @@ import Testing
             }
         }
     }
+
+    @Test func oneRunPerSourceAtATime() async throws {
+        try await withServer { base, _ in
+            try await FederationFixtures.withHarvester(url: base + "/slow") { _, harvester in
+                let first = Task { try await harvester.harvest("test") }
+                while !harvester.isRunning("test") { await Task.yield() }
+                await #expect(throws: FederationError.self) { try await harvester.harvest("test") }
+                let outcome = try await first.value.outcome
+                #expect(outcome == .failed, "the slow source times out")
+            }
+        }
+    }
 }
