@@ -78,8 +78,9 @@ public final class Harvester: Sendable {
     }
 
     private func run(_ source: HarvestSource, options: Options, history: [HarvestReport], report: inout HarvestReport) async throws {
-        // Conditional GET only against the last run that read the document (not one that failed to fetch).
-        let last = history.last(where: { $0.etag != nil || $0.lastModified != nil })
+        // Conditional GET only against the last run whose document is what is published: after a rejected or failed
+        // run, an unchanged source must be read (and rejected) again, not reported "unchanged".
+        let last = history.last(where: { ($0.outcome == .published || $0.outcome == .unchanged) && ($0.etag != nil || $0.lastModified != nil) })
         // A `file:` source is read like `--file` (no conditional GET: the whole pipeline decides what changed).
         let file = options.file ?? (source.url.hasPrefix("file://") ? String(source.url.dropFirst("file://".count)) : nil)
         guard let incoming = try await obtain(source, file: file, last: last, report: &report) else {
