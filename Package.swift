@@ -120,6 +120,8 @@ let package = Package(
             name: "FederationTests",
             dependencies: [
                 "Federation", "Server", "Store", "SPARQL", "Redland", "RDF",
+                // The CLI tests run the built binary (exit statuses, kill -9 in mid-harvest).
+                "lodestar",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
