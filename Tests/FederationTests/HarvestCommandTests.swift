@@ -52,6 +52,11 @@ import Testing
         #expect(try Self.run(["harvest", "--store", store, "nosuch"]).status == 1)
         let rolledBack = try Self.run(["harvest", "--store", store, "--rollback", "joinup"])
         #expect(rolledBack.status == 0 && rolledBack.stdout.contains("rolled-back"))
+        // --all runs every source and exits with the worst status: `local` publishes, `joinup` cannot be fetched.
+        #expect(try Self.run(["source", "add", "--store", store, "local", "file://" + valid]).status == 0)
+        let all = try Self.run(["harvest", "--store", store, "--all", "--timeout", "2"])
+        #expect(all.status == 1)
+        #expect(all.stdout.contains("joinup run 5: failed") && all.stdout.contains("local run 1: published"), "\(all.stdout)")
     }
 
     /// The publish is one store write: killed at any moment, the source graph is the old version or the new one.
