@@ -125,7 +125,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Runs the built `lodestar` binary as a child process: exit codes, messages, and kill -9 in mid-load.
-        .testTarget(name: "FederationTests", dependencies: ["Federation", "Store", "SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FederationTests",
+            dependencies: [
+                "Federation", "Server", "Store", "SPARQL", "Redland", "RDF",
+                // The CLI tests run the built binary (exit statuses, kill -9 in mid-harvest).
+                "lodestar",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF"], swiftSettings: swiftSettings),
     ]
 )

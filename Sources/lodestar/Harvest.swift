@@ -38,7 +38,8 @@ struct Harvest: AsyncParsableCommand {
                     : try await harvester.harvest(name, options: .init(file: file, allowMassRemoval: allowMassRemoval))
                 Terminal.print(report.summary)
                 for violation in report.violations {
-                    Terminal.print("  \(violation.severity.rawValue) \(violation.rule) \(violation.className) \(violation.property): \(violation.message)")
+                    let subject = violation.subject.map { " <\($0)>" + (violation.object.map { " → \($0)" } ?? "") } ?? ""
+                    Terminal.print("  \(violation.severity.rawValue) \(violation.rule) \(violation.className) \(violation.property)\(subject): \(violation.message)")
                 }
                 status = max(status, Self.exitStatus(report.outcome))
             }

@@ -34,4 +34,19 @@ import Testing
         // First-degree hashes: e0's (6185a6…) sorts before e1's (fa4b96…), so e0 is c14n0.
         #expect(lines == ["_:c14n0 <http://example.com/p> _:c14n1 .\n", "_:c14n1 <http://example.com/p> \"o\" .\n"])
     }
+
+    /// Blank nodes that first-degree hashes cannot tell apart (a cycle, a symmetric pair) go through the n-degree
+    /// step; every labelling of them still hashes the same, and a different shape does not.
+    @Test func indistinguishableBlankNodesAreCanonicalizedByTheNDegreeStep() throws {
+        let p = Term.iri("http://example.com/p")
+        func cycle(_ labels: [String]) -> [Triple] {
+            labels.indices.map { Triple(.blankNode(BlankNode(labels[$0])), p, .blankNode(BlankNode(labels[($0 + 1) % labels.count]))) }
+        }
+        let reference = try CanonicalHash.hash(cycle(["a", "b", "c", "d"]))
+        #expect(try CanonicalHash.hash(cycle(["x", "w", "z", "y"])) == reference)
+        #expect(try CanonicalHash.hash(cycle(["q", "r", "s", "t"]).reversed()) == reference)
+        // Two 2-cycles have the same first-degree hashes as one 4-cycle but are another graph.
+        let twoPairs = cycle(["a", "b"]) + cycle(["c", "d"])
+        #expect(try CanonicalHash.hash(twoPairs) != reference)
+    }
 }

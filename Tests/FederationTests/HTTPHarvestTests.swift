@@ -8,9 +8,10 @@ import Testing
 /// a 500, a timeout, a wrong media type and Hydra paging.
 @Suite(.serialized) struct HTTPHarvestTests {
     /// Serves a folder with strong ETags and Last-Modified, answering If-None-Match with 304; `/error` is a 500,
-    /// `/slow` never answers, and `.html` files go out as text/html. Prints its port.
+    /// `/slow` never answers, `/moved/X` redirects to `/X`, `/gz/X` is `/X` gzip-encoded, and `.html` files go out as
+    /// text/html. Prints its port.
     static let serverScript = """
-        import http.server, hashlib, sys, time, os, email.utils
+        import http.server, hashlib, sys, time, os, email.utils, gzip
         root = sys.argv[1]
         types = {".rdf": "application/rdf+xml; charset=utf-8", ".ttl": "text/turtle;charset=UTF-8", ".html": "text/html"}
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -20,16 +21,22 @@ import Testing
                     self.send_response(500); self.send_header("Content-Length", "0"); self.end_headers(); return
                 if self.path == "/slow":
                     time.sleep(60); return
-                path = os.path.join(root, self.path.lstrip("/"))
+                if self.path.startswith("/moved/"):
+                    self.send_response(301); self.send_header("Location", self.path[len("/moved"):])
+                    self.send_header("Content-Length", "0"); self.end_headers(); return
+                gzipped = self.path.startswith("/gz/") and "gzip" in self.headers.get("Accept-Encoding", "")
+                path = os.path.join(root, self.path[len("/gz/"):] if self.path.startswith("/gz/") else self.path.lstrip("/"))
                 if not os.path.isfile(path):
                     self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers(); return
                 body = open(path, "rb").read()
+                if gzipped: body = gzip.compress(body)
                 etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
                 if self.headers.get("If-None-Match") == etag:
                     self.send_response(304); self.send_header("ETag", etag); self.end_headers(); return
                 self.send_response(200)
                 self.send_header("Content-Type", types.get(os.path.splitext(path)[1], "application/octet-stream"))
                 self.send_header("ETag", etag)
+                if gzipped: self.send_header("Content-Encoding", "gzip")
                 self.send_header("Last-Modified", email.utils.formatdate(os.path.getmtime(path), usegmt=True))
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -83,6 +90,14 @@ import Testing
                 let third = try await harvester.harvest("test")
                 #expect(third.outcome == .published)
                 #expect(third.solutions.filter { $0.classification == .changed }.map(\.iri) == ["http://example.com/solution/3"])
+
+                // A rejected document is fetched again (no 304 against it) and rejected again.
+                guard let invalid = FederationFixtures.shared("joinup-federation-fixtures/invalid_adms.rdf") else { return }
+                try FileManager.default.removeItem(atPath: folder + "/dump.rdf")
+                try FileManager.default.copyItem(atPath: invalid, toPath: folder + "/dump.rdf")
+                #expect(try await harvester.harvest("test").outcome == .rejected)
+                let again = try await harvester.harvest("test")
+                #expect(again.outcome == .rejected && again.httpStatus == 200)
             }
         }
     }
@@ -126,6 +141,42 @@ import Testing
                 #expect(report.pages == 2, "page 2 links back to page 1, which is not fetched again")
                 #expect(report.outcome == .rejected, "two bare datasets fail ADMS-AP")
             }
+        }
+    }
+
+    @Test func oneRunPerSourceAtATime() async throws {
+        try await withServer { base, _ in
+            try await FederationFixtures.withHarvester(url: base + "/slow") { _, harvester in
+                let first = Task { try await harvester.harvest("test") }
+                while !harvester.isRunning("test") { await Task.yield() }
+                await #expect(throws: FederationError.self) { try await harvester.harvest("test") }
+                let outcome = try await first.value.outcome
+                #expect(outcome == .failed, "the slow source times out")
+            }
+        }
+    }
+
+    @Test func redirectsGzipAndTheSizeCap() async throws {
+        guard let valid = FederationFixtures.shared("joinup-federation-fixtures/valid_adms.rdf") else { return }
+        try await withServer { base, folder in
+            try FileManager.default.copyItem(atPath: valid, toPath: folder + "/dump.rdf")
+            try await FederationFixtures.withHarvester(url: base + "/moved/gz/dump.rdf") { store, harvester in
+                let report = try await harvester.harvest("test")
+                #expect(report.outcome == .published, "\(report.summary)")
+                #expect(report.bytes == 11096, "the gzip body is decompressed")
+                #expect(report.count(.new) == 3)
+            }
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("federation-cap-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let store = try await QuadStore.open(.directory(directory))
+            try await SourceRegistry.add(HarvestSource(name: "capped", url: base + "/dump.rdf"), to: store)
+            let harvester = try Harvester(
+                store: store, resources: FederationFixtures.resources, vocabularyDirectory: FederationFixtures.vocabularies,
+                fetcher: Fetcher(timeoutSeconds: 5, maxBytes: 1000))
+            let capped = try await harvester.harvest("capped")
+            #expect(capped.outcome == .failed)
+            #expect(capped.failure?.message.contains("1000") == true, "\(capped.summary)")
+            try await store.close()
         }
     }
 }

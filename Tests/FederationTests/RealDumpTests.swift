@@ -19,6 +19,12 @@ import Testing
                 #expect(report.violations.allSatisfy { !$0.message.isEmpty && !$0.rule.isEmpty })
                 #expect(FederationFixtures.published(store).isEmpty)
             }
+            if name == "flanders.ttl" {
+                // Its known defects: doubled mailto: schemes, and solutions published twice under IRIs that differ by a slash.
+                #expect(report.violations.contains { $0.rule == "malformed-email" && $0.object == "mailto:mailto:digitaal.vlaanderen@vlaanderen.be" })
+                #expect(report.violations.contains { $0.rule == "near-duplicate-solution" })
+                #expect(report.violations.contains { $0.rule == "37" }, "distributions without a licence")
+            }
             print("\(name): \(report.summary)")
             for (rule, count) in Dictionary(grouping: report.violations, by: \.rule).mapValues(\.count).sorted(by: { $0.key < $1.key }) {
                 print("  rule \(rule): \(count)")

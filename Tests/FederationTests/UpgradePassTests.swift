@@ -1,5 +1,6 @@
 import Foundation
 import RDF
+import Redland
 import Testing
 
 @testable import Federation

@@ -78,9 +78,12 @@ public final class Harvester: Sendable {
     }
 
     private func run(_ source: HarvestSource, options: Options, history: [HarvestReport], report: inout HarvestReport) async throws {
-        // Conditional GET only against the last run that read the document (not one that failed to fetch).
-        let last = history.last(where: { $0.etag != nil || $0.lastModified != nil })
-        guard let incoming = try await obtain(source, file: options.file, last: last, report: &report) else {
+        // Conditional GET only against the last run whose document is what is published: after a rejected or failed
+        // run, an unchanged source must be read (and rejected) again, not reported "unchanged".
+        let last = history.last(where: { ($0.outcome == .published || $0.outcome == .unchanged) && ($0.etag != nil || $0.lastModified != nil) })
+        // A `file:` source is read like `--file` (no conditional GET: the whole pipeline decides what changed).
+        let file = options.file ?? (source.url.hasPrefix("file://") ? String(source.url.dropFirst("file://".count)) : nil)
+        guard let incoming = try await obtain(source, file: file, last: last, report: &report) else {
             report.outcome = .unchanged
             return
         }
@@ -95,7 +98,8 @@ public final class Harvester: Sendable {
         report.droppedByScope = scoped.removed
         let withVocabularies = vocabularies.augment(graph)
         report.violations = try validator.checkADMS(withVocabularies)
-        if report.errorCount == 0 { report.violations += try validator.checkApplication(withVocabularies) }
+        // Joinup stops before its application rules when ADMS-AP fails; running both tells a moderator everything at once.
+        report.violations += try validator.checkApplication(withVocabularies)
         if report.errorCount > 0 {
             report.outcome = .rejected
             return

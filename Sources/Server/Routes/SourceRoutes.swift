@@ -5,22 +5,18 @@ import Hummingbird
 import NIOCore
 import Resolver
 import Store
+import Synchronization
 
 /// `/sources` (the federation sources), `/sources/{name}` (a source with its run history), `/sources/{name}/runs/{n}`
 /// (one run's report: parser error position, validation table in SEMIC's columns, counts), and
 /// `POST /sources/{name}/harvest` (runs one, for holders of the update token; a second concurrent run gets 409).
 struct SourceRoutes {
     let services: ServerServices
-    /// One harvester for the server, so that its one-run-per-source lock covers every request.
-    private let harvester: Result<Harvester, any Error>
+    /// One harvester for the server, so that its one-run-per-source lock covers every request; made on first use,
+    /// so a server that never federates never reads the vocabularies.
+    private let harvester = HarvesterSlot()
 
-    init(services: ServerServices) {
-        self.services = services
-        harvester = Result {
-            try Harvester(
-                store: services.store, resources: try FederationResources.locate(), vocabularyDirectory: Harvester.defaultVocabularyDirectory())
-        }
-    }
+    init(services: ServerServices) { self.services = services }
 
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
@@ -87,7 +83,15 @@ struct SourceRoutes {
         }
     }
 
-    private func harvesterValue() throws -> Harvester { try harvester.get() }
+    private func harvesterValue() throws -> Harvester {
+        try harvester.value.withLock { harvester in
+            if let harvester { return harvester }
+            let made = try Harvester(
+                store: services.store, resources: try FederationResources.locate(), vocabularyDirectory: Harvester.defaultVocabularyDirectory())
+            harvester = made
+            return made
+        }
+    }
 
     private static func html(_ page: String) -> Response {
         var response = body(page, contentType: "text/html; charset=utf-8", status: .ok)
@@ -113,6 +117,11 @@ struct SourceRoutes {
     static func quoted(_ text: String) -> String {
         String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
     }
+}
+
+/// The server's one harvester, made when first needed.
+final class HarvesterSlot: Sendable {
+    let value = Mutex<Harvester?>(nil)
 }
 
 /// The JSON shape of a source in `/sources` and `/sources/{name}`.
