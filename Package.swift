@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
         .target(name: "SPARQL", dependencies: ["RDF"], swiftSettings: swiftSettings),
         // The full-text index (SQLite FTS5) kept in step with the store, and the SPARQL search service.
-        .target(name: "Search", dependencies: ["CSQLite", "RDF", "Store"], swiftSettings: swiftSettings),
+        .target(name: "Search", dependencies: ["CSQLite", "RDF", "Store", "SPARQL"], swiftSettings: swiftSettings),
         // The domain: EIRA importers (SKOS edition, ArchiMate exchange files) and the vocabularies they write.
         .target(name: "Catalogue", dependencies: ["RDF", "Redland", "Store"], swiftSettings: swiftSettings),
         .target(
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Store", "SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ConformanceTests", dependencies: ["SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(

@@ -116,7 +116,7 @@ public final class SearchIndex: CommitObserver, Sendable {
     ///   - language: only texts tagged with this language (or a sub-tag of it); `nil` for any.
     ///   - classes: only resources typed (`rdf:type`, in the snapshot) with one of these; empty for any.
     public func search(
-        _ text: String, in snapshot: Snapshot, language: String? = nil, classes: [IRI] = [], limit: Int = 50, offset: Int = 0
+        _ text: String, in snapshot: some QueryableDataset, language: String? = nil, classes: [IRI] = [], limit: Int = 50, offset: Int = 0
     ) throws(SearchError) -> [SearchHit] {
         guard let match = SearchQuery(text).match else { return [] }
         let rows = try state.withLock { state throws(SearchError) -> [(SearchHit, Quad)] in
@@ -220,7 +220,7 @@ public final class SearchIndex: CommitObserver, Sendable {
     }
 }
 
-extension Snapshot {
+extension QueryableDataset {
     /// True if this snapshot holds `quad` (a search hit's text may be newer or older than the reader's snapshot).
     fileprivate func holds(_ quad: Quad) -> Bool {
         guard let subject = id(of: quad.subject), let predicate = id(of: quad.predicate), let object = id(of: quad.object),

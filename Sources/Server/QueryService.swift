@@ -1,4 +1,4 @@
-import RDF
+package import RDF
 import Redland
 import Resolver
 package import SPARQL
@@ -14,6 +14,15 @@ package struct QuerySettings: Sendable {
     package var defaultTimeout: Double
     /// The most seconds `?timeout=` may ask for.
     package var maxTimeout: Double
+    /// The SERVICE IRIs answered in process (the search service).
+    package var services: [IRI: any ServiceHandler] = [:]
+
+    /// The evaluation options of one query that must end by `deadline`.
+    func options(deadline: ContinuousClock.Instant) -> QueryOptions {
+        var options = QueryOptions(deadline: deadline, unionDefaultGraph: unionDefaultGraph, baseIRI: baseIRI)
+        options.services = services
+        return options
+    }
 
     /// The seconds a request gets: what it asked for, capped by the maximum; the default if it did not ask.
     /// - Throws: `RequestError.badRequest` for a value that is not a positive number.
@@ -65,7 +74,7 @@ package struct QueryService: Sendable {
         let parsedQuery = query
         let deadline = ContinuousClock.now + .milliseconds(Int64(timeLimit * 1000))
         let evaluator = QueryEvaluator(
-            options: QueryOptions(deadline: deadline, unionDefaultGraph: settings.unionDefaultGraph, baseIRI: settings.baseIRI)
+            options: settings.options(deadline: deadline)
         )
         let snapshot = store.snapshot()
         if let ready = try Self.answerWithinInlineBudget(parsedQuery, in: snapshot, format: format, settings: settings, deadline: deadline) {
@@ -125,7 +134,7 @@ package struct QueryService: Sendable {
         // raptor's Turtle and RDF/XML writers run on their own thread; those answers take the usual path.
         if case .graph(.rdf(let rdfFormat)) = format, rdfFormat != .ntriples, rdfFormat != .nquads { return nil }
         let budget = min(deadline, ContinuousClock.now + inlineBudget)
-        let evaluator = QueryEvaluator(options: QueryOptions(deadline: budget, unionDefaultGraph: settings.unionDefaultGraph, baseIRI: settings.baseIRI))
+        let evaluator = QueryEvaluator(options: settings.options(deadline: budget))
         do {
             let stream = ChunkStream(chunkSource(for: try evaluator.evaluate(query, in: snapshot), format: format))
             guard let first = try stream.nextChunk() else { return [] }

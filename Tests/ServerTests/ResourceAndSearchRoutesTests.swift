@@ -90,3 +90,31 @@ import Testing
         }
     }
 }
+
+@Suite struct SearchServiceTests {
+    @Test func theSPARQLSearchServiceRanksAndJoins() async throws {
+        try await TestServer.run(data: ResourceAndSearchRoutesTests.data) { client, _ in
+            let query = """
+                PREFIX lds: <https://w3id.org/lodestar/search#>
+                PREFIX dct: <http://purl.org/dc/terms/>
+                SELECT ?hit ?score ?snippet ?block WHERE {
+                  SERVICE <https://w3id.org/lodestar/search> { ?hit lds:query "portal" ; lds:lang "en" ; lds:score ?score ; lds:snippet ?snippet }
+                  GRAPH ?g { ?hit dct:type ?block }
+                } ORDER BY DESC(?score)
+                """
+            let response = try await client.query(query, accept: "text/csv")
+            #expect(response.status == .ok, "\(response.text)")
+            #expect(response.text.contains("http://example.org/solution/9") && response.text.contains("Data [portal]"))
+            #expect(response.text.contains("http://data.europa.eu/dr8/PublicPolicy"))
+            // A pattern the service cannot answer is refused with what it takes; SILENT makes it one empty solution.
+            let bad = try await client.query("SELECT * WHERE { SERVICE <https://w3id.org/lodestar/search> { ?hit ?p ?o } }")
+            #expect(bad.status.code >= 400 && bad.text.contains("lds:query"))
+            let silent = try await client.query(
+                "SELECT * WHERE { SERVICE SILENT <https://w3id.org/lodestar/search> { ?hit ?p ?o } }", accept: "text/csv")
+            #expect(silent.status == .ok)
+            // The service description declares it.
+            let description = try await client.get("/sparql", accept: "text/turtle")
+            #expect(description.text.contains("https://w3id.org/lodestar/search"))
+        }
+    }
+}
