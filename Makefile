@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 APT_PACKAGES := pkg-config libraptor2-dev librdf0-dev librasqal3-dev raptor2-utils libsqlite3-dev
 # What the tests drive as real clients: a headless browser for the PURI pages, Python's RDF tools for everything we send.
-TEST_APT_PACKAGES := chromium curl
+TEST_APT_PACKAGES := chromium curl linkchecker
 PIP_PACKAGES := rdflib SPARQLWrapper pyshacl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LODESTAR_SHARED ?= $(abspath ../shared)
