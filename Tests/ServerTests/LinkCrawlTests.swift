@@ -96,9 +96,14 @@ import Testing
             let validColumn = header.firstIndex(of: "valid"), let urlColumn = header.firstIndex(of: "url"),
             let parentColumn = header.firstIndex(of: "parentname"), let resultColumn = header.firstIndex(of: "result")
         else { throw LinkCheckerOutputError(text: String(decoding: data.prefix(500), as: UTF8.self)) }
-        return lines.dropFirst().compactMap { line in
+        return lines.dropFirst().map { line in
             let fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == header.count else { return nil }
+            // A row this naive split cannot read counts as broken, so that it is looked at rather than skipped. (The
+            // start URL's row omits the trailing line and column fields, so shorter rows that reach the columns are read.)
+            let needed = max(validColumn, urlColumn, parentColumn, resultColumn)
+            guard fields.count > needed, fields.count <= header.count, fields[validColumn] == "True" || fields[validColumn] == "False" else {
+                return (String(line), false, "", "unreadable report row")
+            }
             return (fields[urlColumn], fields[validColumn] == "True", fields[parentColumn], fields[resultColumn])
         }
     }
