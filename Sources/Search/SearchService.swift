@@ -31,7 +31,8 @@ public struct SearchService: ServiceHandler {
         var outputs: [(IRI, Variable)] = []
         for triple in triples {
             guard triple.subject == first.subject, case .term(.iri(let predicate)) = triple.predicate else {
-                throw QueryEvaluationError.unsupported("every search triple must share one subject and name an lds: predicate (lds:query \"words\", lds:score ?score, …)")
+                throw QueryEvaluationError.unsupported(
+                    "every search triple must share one subject and name an lds: predicate (lds:query \"words\", lds:score ?score, …)")
             }
             switch (predicate, triple.object) {
             case (Self.query, .term(.literal(let literal))): text = literal.lexicalForm

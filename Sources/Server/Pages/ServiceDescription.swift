@@ -38,7 +38,8 @@ package enum ServiceDescription {
         let search = Term.iri(SearchService.iri)
         add(service, sd + "feature", search)
         add(search, RDFVocabulary.type.value, .iri(sd + "Feature"))
-        add(search, RDFS.label.value, .literal(Literal("Full-text search (SQLite FTS5): lds:query, lds:lang, lds:type, lds:limit in; lds:score, lds:snippet, lds:property out", language: "en")))
+        let about = "Full-text search (SQLite FTS5): lds:query, lds:lang, lds:type, lds:limit in; lds:score, lds:snippet, lds:property out"
+        add(search, RDFS.label.value, .literal(Literal(about, language: "en")))
         add(search, RDFS.namespace + "seeAlso", .iri(SearchService.namespace))
 
         let dataset = Term.blankNode(BlankNode("dataset"))
