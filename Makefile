@@ -4,7 +4,7 @@ SHELL := /bin/bash
 # libjs-codemirror libsqlite3-dev: the query page's editor (served from /usr/share/javascript/codemirror, nothing from the network).
 APT_PACKAGES := pkg-config libraptor2-dev librdf0-dev librasqal3-dev raptor2-utils libjs-codemirror libsqlite3-dev
 # What the tests drive as real clients: a headless browser for the PURI pages, Python's RDF tools for everything we send.
-TEST_APT_PACKAGES := chromium curl
+TEST_APT_PACKAGES := chromium curl linkchecker
 PIP_PACKAGES := rdflib SPARQLWrapper pyshacl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LODESTAR_SHARED ?= $(abspath ../shared)
@@ -37,12 +37,14 @@ build: deps
 release: deps
 	swift build -c release
 
-## Build, import the EIRA (SKOS v4.0.0 and ArchiMate v6.0.0) and Joinup's ADMS-AP sample into $(STORE) on first use,
+## Build, import every EIRA edition (SKOS v1.1.0, v3.1.0, v4.0.0; ArchiMate v4.0.0, v6.0.0) and Joinup's ADMS-AP sample into $(STORE) on first use,
 ## and serve it on http://127.0.0.1:$(PORT) until Ctrl-C.
 serve: release
 	@if [ ! -d "$(STORE)/redland" ]; then \
-		.build/release/lodestar import-eira --store "$(STORE)" "$(LODESTAR_SHARED)/data/eira-skos/EIRA_SKOS.rdf" && \
-		.build/release/lodestar import-eira --store "$(STORE)" "$(LODESTAR_SHARED)/data/eira-archimate/v6.0.0/EIRA.xml" && \
+		for edition in eira-skos/v1.1.0/EIRA_SKOS.rdf eira-skos/v3.1.0/EIRA_SKOS.rdf eira-skos/EIRA_SKOS.rdf \
+			eira-archimate/v4.0.0/EIRA.xml eira-archimate/v6.0.0/EIRA.xml; do \
+			.build/release/lodestar import-eira --store "$(STORE)" "$(LODESTAR_SHARED)/data/$$edition" || exit 1; \
+		done && \
 		.build/release/lodestar load --store "$(STORE)" --graph https://w3id.org/lodestar/graph/joinup/solutions \
 			"$(LODESTAR_SHARED)/data/joinup-federation-fixtures/valid_adms.rdf"; \
 	fi

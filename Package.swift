@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
         .target(name: "SPARQL", dependencies: ["RDF"], swiftSettings: swiftSettings),
         // The full-text index (SQLite FTS5) kept in step with the store, and the SPARQL search service.
-        .target(name: "Search", dependencies: ["CSQLite", "RDF", "Store"], swiftSettings: swiftSettings),
+        .target(name: "Search", dependencies: ["CSQLite", "RDF", "Store", "SPARQL"], swiftSettings: swiftSettings),
         // The domain: EIRA importers (SKOS edition, ArchiMate exchange files) and the vocabularies they write.
         .target(name: "Catalogue", dependencies: ["RDF", "Redland", "Store"], swiftSettings: swiftSettings),
         // ADMS-AP federation: sources, harvest pipeline (fetch, scope, upgrade, validate, hash, publish, provenance).
@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Store", "SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         // W3C test manifests read into a graph: shared by the conformance runner and the protocol tests.
         .target(name: "W3CManifests", dependencies: ["Redland", "RDF"], path: "Tests/W3CManifests", swiftSettings: swiftSettings),

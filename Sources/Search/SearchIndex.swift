@@ -48,7 +48,10 @@ public final class SearchIndex: CommitObserver, Sendable {
             insert = try connection.prepare(
                 "INSERT INTO texts(label, body, subject, predicate, graph, lang, datatype) VALUES (?, ?, ?, ?, ?, ?, ?)")
             delete = try connection.prepare(
-                "DELETE FROM texts WHERE rowid IN (SELECT rowid FROM texts WHERE subject = ? AND predicate = ? AND graph = ? AND coalesce(label, body) = ? LIMIT 1)")
+                """
+                DELETE FROM texts WHERE rowid IN (SELECT rowid FROM texts
+                    WHERE subject = ? AND predicate = ? AND graph = ? AND coalesce(label, body) = ? LIMIT 1)
+                """)
         }
     }
 
@@ -116,7 +119,7 @@ public final class SearchIndex: CommitObserver, Sendable {
     ///   - language: only texts tagged with this language (or a sub-tag of it); `nil` for any.
     ///   - classes: only resources typed (`rdf:type`, in the snapshot) with one of these; empty for any.
     public func search(
-        _ text: String, in snapshot: Snapshot, language: String? = nil, classes: [IRI] = [], limit: Int = 50, offset: Int = 0
+        _ text: String, in snapshot: some QueryableDataset, language: String? = nil, classes: [IRI] = [], limit: Int = 50, offset: Int = 0
     ) throws(SearchError) -> [SearchHit] {
         guard let match = SearchQuery(text).match else { return [] }
         let rows = try state.withLock { state throws(SearchError) -> [(SearchHit, Quad)] in
@@ -135,8 +138,8 @@ public final class SearchIndex: CommitObserver, Sendable {
                 let literal = lang.map { Literal(text, language: $0) } ?? Literal(text, datatype: IRI(statement.text(4) ?? XSD.string.value))
                 let graph = statement.text(2).map { $0.isEmpty ? GraphName.defaultGraph : GraphName.iri(IRI($0)) } ?? .defaultGraph
                 let hit = SearchHit(
-                    subject: IRI(subject), score: -statement.double(6), snippetParts: Self.parts(statement.text(7) ?? text), predicate: IRI(predicate),
-                    language: lang)
+                    subject: IRI(subject), score: -statement.double(6), snippetParts: Self.parts(statement.text(7) ?? text),
+                    predicate: IRI(predicate), language: lang)
                 rows.append((hit, Quad(.iri(IRI(subject)), .iri(IRI(predicate)), .literal(literal), graph: graph)))
             }
             return rows
@@ -149,7 +152,8 @@ public final class SearchIndex: CommitObserver, Sendable {
             guard snapshot.holds(quad) else { continue }
             if !classes.isEmpty {
                 guard let typeID, let subjectID = snapshot.id(of: quad.subject),
-                    snapshot.quads(matching: EncodedQuadPattern(subject: subjectID, predicate: typeID)).contains(where: { classIDs.contains($0.object) })
+                    snapshot.quads(matching: EncodedQuadPattern(subject: subjectID, predicate: typeID))
+                        .contains(where: { classIDs.contains($0.object) })
                 else { continue }
             }
             seen.insert(hit.subject)
@@ -220,7 +224,7 @@ public final class SearchIndex: CommitObserver, Sendable {
     }
 }
 
-extension Snapshot {
+extension QueryableDataset {
     /// True if this snapshot holds `quad` (a search hit's text may be newer or older than the reader's snapshot).
     fileprivate func holds(_ quad: Quad) -> Bool {
         guard let subject = id(of: quad.subject), let predicate = id(of: quad.predicate), let object = id(of: quad.object),

@@ -1,4 +1,4 @@
-import RDF
+package import RDF
 import Redland
 import Resolver
 package import SPARQL
@@ -14,6 +14,15 @@ package struct QuerySettings: Sendable {
     package var defaultTimeout: Double
     /// The most seconds `?timeout=` may ask for.
     package var maxTimeout: Double
+    /// The SERVICE IRIs answered in process (the search service).
+    package var services: [IRI: any ServiceHandler] = [:]
+
+    /// The evaluation options of one query that must end by `deadline`.
+    func options(deadline: ContinuousClock.Instant) -> QueryOptions {
+        var options = QueryOptions(deadline: deadline, unionDefaultGraph: unionDefaultGraph, baseIRI: baseIRI)
+        options.services = services
+        return options
+    }
 
     /// The seconds a request gets: what it asked for, capped by the maximum; the default if it did not ask.
     /// - Throws: `RequestError.badRequest` for a value that is not a positive number.
@@ -98,9 +107,7 @@ package struct QueryService: Sendable {
             )
         }
         let format = try Self.negotiate(for: query.form, accept: accept, format: request.format)
-        let evaluator = QueryEvaluator(
-            options: QueryOptions(deadline: deadline, unionDefaultGraph: settings.unionDefaultGraph, baseIRI: settings.baseIRI)
-        )
+        let evaluator = QueryEvaluator(options: settings.options(deadline: deadline))
         let result = try evaluator.evaluate(query, in: snapshot)
         if case .graph(var triples) = result, case .graph(.rdf(let rdfFormat)) = format, rdfFormat != .ntriples, rdfFormat != .nquads {
             // raptor's Turtle and RDF/XML writers hold everything until the end anyway: gather the triples

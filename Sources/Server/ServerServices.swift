@@ -32,12 +32,19 @@ package final class ServerServices: Sendable {
         self.syntaxHost = syntaxHost
         let limiter = ComputeLimiter(permits: configuration.maxConcurrentQueries)
         let baseURL = configuration.publicBaseURL
-        let settings = QuerySettings(
+        do {
+            search = try SearchIndex.attach(to: store, path: configuration.searchIndexPath ?? ":memory:")
+        } catch {
+            // A broken index file must not keep the server down: an index in memory is rebuilt from the store.
+            search = try! SearchIndex.attach(to: store)
+        }
+        var settings = QuerySettings(
             baseIRI: baseURL + "/sparql",
             unionDefaultGraph: configuration.unionDefaultGraph,
             defaultTimeout: configuration.queryTimeout,
             maxTimeout: configuration.maxQueryTimeout
         )
+        settings.services = [SearchService.iri: SearchService(index: search)]
         queries = QueryService(store: store, limiter: limiter, syntaxHost: syntaxHost, settings: settings)
         var updateSettings = settings
         updateSettings.baseIRI = baseURL + "/update"
@@ -47,12 +54,6 @@ package final class ServerServices: Sendable {
         metrics = ServerMetrics()
         namedQueries = NamedQueries(directory: configuration.queriesDirectory)
         puris = PURIService(store: store, namespaces: configuration.puriNamespaces, syntaxHost: syntaxHost, baseURL: baseURL)
-        do {
-            search = try SearchIndex.attach(to: store, path: configuration.searchIndexPath ?? ":memory:")
-        } catch {
-            // A broken index file must not keep the server down: an index in memory is rebuilt from the store.
-            search = try! SearchIndex.attach(to: store)
-        }
         temporaryDumps =
             configuration.dumpsDirectory == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-dumps-\(UUID().uuidString)").path : nil

@@ -90,3 +90,70 @@ import Testing
         }
     }
 }
+
+@Suite struct SearchServiceTests {
+    @Test func theSPARQLSearchServiceRanksAndJoins() async throws {
+        try await TestServer.run(data: ResourceAndSearchRoutesTests.data) { client, _ in
+            let query = """
+                PREFIX lds: <https://w3id.org/lodestar/search#>
+                PREFIX dct: <http://purl.org/dc/terms/>
+                SELECT ?hit ?score ?snippet ?block WHERE {
+                  SERVICE <https://w3id.org/lodestar/search> { ?hit lds:query "portal" ; lds:lang "en" ; lds:score ?score ; lds:snippet ?snippet }
+                  GRAPH ?g { ?hit dct:type ?block }
+                } ORDER BY DESC(?score)
+                """
+            let response = try await client.query(query, accept: "text/csv")
+            #expect(response.status == .ok, "\(response.text)")
+            #expect(response.text.contains("http://example.org/solution/9") && response.text.contains("Data [portal]"))
+            #expect(response.text.contains("http://data.europa.eu/dr8/PublicPolicy"))
+            // A pattern the service cannot answer is refused with what it takes; SILENT makes it one empty solution.
+            let bad = try await client.query("SELECT * WHERE { SERVICE <https://w3id.org/lodestar/search> { ?hit ?p ?o } }")
+            #expect(bad.status.code >= 400 && bad.text.contains("lds:query"))
+            let silent = try await client.query(
+                "SELECT * WHERE { SERVICE SILENT <https://w3id.org/lodestar/search> { ?hit ?p ?o } }", accept: "text/csv")
+            #expect(silent.status == .ok)
+            // The service description declares it.
+            let description = try await client.get("/sparql", accept: "text/turtle")
+            #expect(description.text.contains("https://w3id.org/lodestar/search"))
+        }
+    }
+}
+
+/// The catalogue's named queries (`Queries/`) on a block implemented under its PURI, an older PURI and its eira form.
+@Suite struct CartographyQueryTests {
+    static let data = """
+        <http://data.europa.eu/dr8/Alpha> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2004/02/skos/core#Concept> <http://example.org/g/eira> .
+        <http://data.europa.eu/dr8/Alpha> <http://www.w3.org/2004/02/skos/core#prefLabel> "Alpha"@en <http://example.org/g/eira> .
+        <http://data.europa.eu/dr8/Alpha> <http://purl.org/dc/terms/replaces> <http://data.europa.eu/dr8/OldAlpha> <http://example.org/g/eira> .
+        <http://data.europa.eu/dr8/Lonely> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2004/02/skos/core#Concept> <http://example.org/g/eira> .
+        <http://data.europa.eu/dr8/Lonely> <http://www.w3.org/2004/02/skos/core#prefLabel> "Lonely"@en <http://example.org/g/eira> .
+        <http://example.org/s1> <http://purl.org/dc/terms/type> <http://data.europa.eu/dr8/Alpha> <http://example.org/g/s> .
+        <http://example.org/s2> <http://purl.org/dc/terms/type> <http://data.europa.eu/dr8/OldAlpha> <http://example.org/g/s> .
+        <http://example.org/s3> <http://purl.org/dc/terms/type> <http://data.europa.eu/eira/Alpha> <http://example.org/g/s> .
+        <http://example.org/s1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> <http://example.org/g/s> .
+        <http://example.org/s1> <http://purl.org/dc/terms/publisher> <http://example.org/agency> <http://example.org/g/s> .
+        <http://example.org/s2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/adms#Asset> <http://example.org/g/s> .
+        <http://example.org/s2> <http://purl.org/dc/terms/publisher> <http://example.org/agency> <http://example.org/g/s> .
+        <http://example.org/agency> <http://xmlns.com/foaf/0.1/name> "Agency" <http://example.org/g/s> .
+
+        """
+
+    @Test func solutionsPerBlockGapsAndPublishers() async throws {
+        var configuration = TestServer.configuration()
+        configuration.queriesDirectory = TestServer.repositoryRoot + "/Queries"
+        try await TestServer.run(configuration, data: Self.data) { client, _ in
+            func run(_ name: String) async throws -> String {
+                let text = try await client.get("/queries/\(name)").text
+                let response = try await client.query(text, accept: "text/csv")
+                #expect(response.status == .ok, "\(name): \(response.text)")
+                return response.text
+            }
+            let perBlock = try await run("solutions-per-abb")
+            #expect(perBlock.contains("http://data.europa.eu/dr8/Alpha,Alpha,3"), "\(perBlock)")
+            let gaps = try await run("abbs-without-solution")
+            #expect(gaps.contains("http://data.europa.eu/dr8/Lonely") && !gaps.contains("dr8/Alpha,"), "\(gaps)")
+            let publishers = try await run("solutions-per-publisher")
+            #expect(publishers.contains("http://example.org/agency,Agency,2"), "\(publishers)")
+        }
+    }
+}

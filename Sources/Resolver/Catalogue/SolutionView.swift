@@ -63,7 +63,9 @@ struct SolutionView {
                 else { return nil }
                 return literal.lexicalForm
             }.max()
-            var entry: [String: Any] = ["name": name, "href": "/sources/" + PageLinks.queryEncoded(name), "graph": links.link(graph, label: graph.value)]
+            var entry: [String: Any] = [
+                "name": name, "href": "/sources/" + PageLinks.queryEncoded(name), "graph": links.link(graph, label: graph.value),
+            ]
             if let when { entry["when"] = when }
             return entry
         }

@@ -52,6 +52,8 @@ final class EvaluationContext {
     let view: DatasetView
     let deadline: Deadline
     let functions: FunctionContext
+    /// The SERVICE IRIs answered in process, each bound to the query's dataset (`QueryOptions.services`).
+    var services: [IRI: (GraphPattern) throws -> ServiceSolutions] = [:]
     /// Whether the store has named graphs at all: union default graphs need no deduplication without them.
     private lazy var hasNamedGraphs = !access.namedGraphs.isEmpty
     private lazy var allNamedGraphs: [TermID] = access.namedGraphs

@@ -112,7 +112,17 @@ final class Planner {
             return GroupCursor(
                 try build(inner, graph: graph, topK: nil), keySlots: variables.map(slot), aggregates: compiled,
                 passThrough: activeGraphSlots, aggregator: Aggregator(evaluator: evaluator, context: context), context: context)
-        case .service(let name, _, let silent):
+        case .service(let name, let inner, let silent):
+            if case .term(.iri(let iri)) = name, let service = context.services[iri] {
+                let answer: ServiceSolutions
+                do {
+                    answer = try service(inner)
+                } catch {
+                    if silent { return SingleCursor() }
+                    throw error as? QueryEvaluationError ?? .unsupported("SERVICE <\(iri.value)>: \(error)")
+                }
+                return try build(.values(variables: answer.variables, rows: answer.rows), graph: graph, topK: nil)
+            }
             // SERVICE SILENT swallows the failure and contributes one empty solution (SPARQL 1.1 Federated Query §4).
             if silent { return SingleCursor() }
             throw .unsupported("SERVICE \(name) is not supported: this endpoint does not make federated queries")

@@ -65,6 +65,9 @@ public struct QueryEvaluator: Sendable {
         let view = DatasetView(clause: clause, unionDefaultGraph: options.unionDefaultGraph, access: access)
         let functions = FunctionContext(baseIRI: (baseIRI ?? options.baseIRI).map(IRI.init))
         let context = EvaluationContext(access: access, view: view, deadline: deadline, functions: functions)
+        for (iri, handler) in options.services {
+            context.services[iri] = { pattern in try handler.evaluate(pattern, over: dataset) }
+        }
         var pattern = pattern
         if options.optimize && !options.referenceSemantics {
             pattern = Optimizer(context: context).optimize(pattern)

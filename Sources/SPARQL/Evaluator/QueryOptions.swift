@@ -1,3 +1,5 @@
+public import RDF
+
 /// How one query is evaluated: its time limit, what the default graph is, and the base IRI.
 ///
 /// ```swift
@@ -13,6 +15,8 @@ public struct QueryOptions: Sendable {
     public var unionDefaultGraph: Bool
     /// The base IRI for `IRI()`/`URI()` when the query has no BASE of its own.
     public var baseIRI: String?
+    /// The SERVICE IRIs the endpoint answers itself (see `ServiceHandler`); any other SERVICE is refused.
+    public var services: [IRI: any ServiceHandler] = [:]
 
     /// Whether the optimiser rewrites the algebra first (join order, filter placement, join strategies). Tests
     /// turn it off to compare against plain evaluation.

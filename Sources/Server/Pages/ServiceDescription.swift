@@ -2,6 +2,7 @@ package import RDF
 import Redland
 import Resolver
 import SPARQL
+import Search
 package import Store
 
 /// The SPARQL 1.1 Service Description of the endpoint (https://www.w3.org/TR/sparql11-service-description/), as quads
@@ -33,6 +34,13 @@ package enum ServiceDescription {
         for format in GraphFormat.all { add(service, sd + "inputFormat", .iri(format.formatIRI)) }
         if facts.unionDefaultGraph { add(service, sd + "feature", .iri(sd + "UnionDefaultGraph")) }
         add(service, sd + "feature", .iri(sd + "EmptyGraphs"))
+        // The full-text search answered in process: `SERVICE <https://w3id.org/lodestar/search> { ?hit lds:query "…" }`.
+        let search = Term.iri(SearchService.iri)
+        add(service, sd + "feature", search)
+        add(search, RDFVocabulary.type.value, .iri(sd + "Feature"))
+        let about = "Full-text search (SQLite FTS5): lds:query, lds:lang, lds:type, lds:limit in; lds:score, lds:snippet, lds:property out"
+        add(search, RDFS.label.value, .literal(Literal(about, language: "en")))
+        add(search, RDFS.namespace + "seeAlso", .iri(SearchService.namespace))
 
         let dataset = Term.blankNode(BlankNode("dataset"))
         add(service, sd + "defaultDataset", dataset)
@@ -57,7 +65,9 @@ package enum ServiceDescription {
     }
 
     /// Prefixes for writing the description.
-    package static let prefixes: [String: String] = ["sd": sd, "void": void, "formats": "http://www.w3.org/ns/formats/"]
+    package static let prefixes: [String: String] = [
+        "sd": sd, "void": void, "formats": "http://www.w3.org/ns/formats/", "lds": SearchService.namespace,
+    ]
 
     private static func integer(_ value: Int) -> Term { .literal(Literal(String(value), datatype: XSD.integer)) }
 }

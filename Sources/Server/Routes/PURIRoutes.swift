@@ -62,7 +62,8 @@ struct PURIRoutes {
         let representation = try fixed ?? Representation.negotiate(accept: request.accept)
         let rendered: RenderedDocument
         do {
-            rendered = try await puris.rendered(namespace: namespace, local: local, as: representation, languages: DocumentResponses.languages(request))
+            let languages = DocumentResponses.languages(request)
+            rendered = try await puris.rendered(namespace: namespace, local: local, as: representation, languages: languages)
         } catch let error as ResolverError {
             return notFound(error, namespace: namespace, accept: fixed.map { $0.mediaType } ?? request.accept)
         }
