@@ -14,7 +14,7 @@ package struct UpdateService: Sendable {
     /// - Throws: `SPARQLSyntaxError` (400), `RequestError` (400, 503 on timeout), `UpdateError` (400), `StoreError`.
     package func apply(_ request: UpdateRequest) async throws -> WriteReport {
         // The update's tree is parsed, and freed, on a stack known to hold the tallest one; its WHERE clauses are
-        // evaluated on the store's writer thread, which has such a stack too.
+        // evaluated on the store's commit thread, which has such a stack too.
         try await withTaskExecutorPreference(LargeStack.executor) { try await applyOnLargeStack(request) }
     }
 

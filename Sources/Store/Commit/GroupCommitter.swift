@@ -6,6 +6,11 @@ import Synchronization
 /// the log in one write with one sync, then publishes the new snapshot, tells the observers, and acknowledges them all.
 /// Redland catches up in the background (`CheckpointSchedule`).
 actor GroupCommitter {
+    /// Transaction bodies evaluate SPARQL Update WHERE clauses, which recurse as deep as the tallest tree the parser
+    /// accepts: they run on a thread whose stack is SPARQL's `LargeStack.size` (issue 15), not on the cooperative pool.
+    /// One thread for the process: it is never shut down, so a store opened and closed many times leaves no threads.
+    private static let thread = RedlandThread(name: "lodestar-commit", stackSize: 512 << 20)
+    nonisolated var unownedExecutor: UnownedSerialExecutor { Self.thread.asUnownedSerialExecutor() }
     let options: StoreOptions
     private let dictionary: TermDictionary
     private let log: WriteAheadLog?
