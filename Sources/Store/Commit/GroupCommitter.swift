@@ -1,4 +1,5 @@
 import RDF
+import Redland
 import Synchronization
 
 /// The one write path (DESIGN.md decision 4). Writers queue their transaction bodies; one flush at a time takes every
