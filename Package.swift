@@ -34,9 +34,12 @@ let package = Package(
             providers: [.apt(["librdf0-dev", "libraptor2-dev", "librasqal3-dev"])]
         ),
         .target(name: "RDF", swiftSettings: swiftSettings),
-        .target(name: "Redland", dependencies: ["CRedland", "RDF"], swiftSettings: swiftSettings),
-        .target(name: "Store", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
-        .target(name: "SPARQL", dependencies: ["RDF"], swiftSettings: swiftSettings),
+        // JSON and JSON-LD 1.1 (reading, writing) in Swift, over RDF's terms.
+        .target(name: "JSONLD", dependencies: ["RDF"], swiftSettings: swiftSettings),
+        // RDF input/output: `RDFWriter` (Swift writers for every syntax) and `RDFReader` (raptor or Swift parsers).
+        .target(name: "Redland", dependencies: ["CRedland", "RDF", "JSONLD"], swiftSettings: swiftSettings),
+        .target(name: "Store", dependencies: ["Redland", "RDF", "JSONLD"], swiftSettings: swiftSettings),
+        .target(name: "SPARQL", dependencies: ["RDF", "JSONLD"], swiftSettings: swiftSettings),
         // The domain: EIRA importers (SKOS edition, ArchiMate exchange files) and the vocabularies they write.
         .target(name: "Catalogue", dependencies: ["RDF", "Redland", "Store"], swiftSettings: swiftSettings),
         .target(
@@ -47,7 +50,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Resolver",
+                "RDF", "JSONLD", "Redland", "Store", "SPARQL", "Resolver",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -62,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Catalogue", "Resolver", "Server",
+                "RDF", "JSONLD", "Redland", "Store", "SPARQL", "Catalogue", "Resolver", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -78,7 +81,8 @@ let package = Package(
         .executableTarget(
             name: "update-benchmark", dependencies: ["Store", "SPARQL", "RDF"], path: "Benchmarks/UpdateBenchmark", swiftSettings: swiftSettings),
         .testTarget(name: "RDFTests", dependencies: ["RDF"], swiftSettings: swiftSettings),
-        .testTarget(name: "RedlandTests", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONLDTests", dependencies: ["JSONLD", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "RedlandTests", dependencies: ["Redland", "RDF", "JSONLD"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
@@ -87,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Resolver", "Store", "SPARQL", "RDF", "Redland",
+                "Server", "Resolver", "Store", "SPARQL", "RDF", "JSONLD", "Redland",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -46,7 +46,6 @@ package struct QueryAnswer: Sendable {
 package struct QueryService: Sendable {
     package let store: QuadStore
     package let limiter: ComputeLimiter
-    let syntaxHost: RDFSyntaxHost
     package let settings: QuerySettings
 
     /// The answer to `request` for a client sending `accept`.
@@ -75,15 +74,6 @@ package struct QueryService: Sendable {
         do {
             let computed = try await limiter.withPermit(deadline: deadline) { () throws -> Computed in
                 let result = try evaluator.evaluate(parsedQuery, in: snapshot)
-                if case .graph(var triples) = result, case .graph(.rdf(let rdfFormat)) = format, rdfFormat != .ntriples,
-                    rdfFormat != .nquads
-                {
-                    // raptor's Turtle and RDF/XML writers hold everything until the end anyway: gather the triples
-                    // here, under the deadline, and let raptor write them below.
-                    var quads: [Quad] = []
-                    while let triple = try triples.next() { quads.append(Quad(triple, graph: .defaultGraph)) }
-                    return .buffered(quads, rdfFormat)
-                }
                 let stream = ChunkStream(Self.chunkSource(for: result, format: format))
                 var ready: [[UInt8]] = []
                 while ready.count < 2, let chunk = try stream.nextChunk() { ready.append(chunk) }
@@ -92,16 +82,6 @@ package struct QueryService: Sendable {
             switch computed {
             case .streaming(let stream, let ready, let complete):
                 return QueryAnswer(format: format, ready: ready, complete: complete, rest: stream, deadline: deadline, timeLimit: timeLimit)
-            case .buffered(let quads, let rdfFormat):
-                let chunks = try await syntaxHost.serialize(quads, format: rdfFormat, prefixes: QuadStore.commonPrefixes)
-                return QueryAnswer(
-                    format: format,
-                    ready: chunks,
-                    complete: true,
-                    rest: ChunkStream(PrecomputedChunks([])),
-                    deadline: deadline,
-                    timeLimit: timeLimit
-                )
             }
         } catch QueryEvaluationError.timeout {
             throw RequestError.queryTimeout(seconds: timeLimit)
@@ -122,8 +102,6 @@ package struct QueryService: Sendable {
     static func answerWithinInlineBudget(
         _ query: Query, in snapshot: Snapshot, format: ResponseFormat, settings: QuerySettings, deadline: ContinuousClock.Instant
     ) throws -> [[UInt8]]? {
-        // raptor's Turtle and RDF/XML writers run on their own thread; those answers take the usual path.
-        if case .graph(.rdf(let rdfFormat)) = format, rdfFormat != .ntriples, rdfFormat != .nquads { return nil }
         let budget = min(deadline, ContinuousClock.now + inlineBudget)
         let evaluator = QueryEvaluator(options: QueryOptions(deadline: budget, unionDefaultGraph: settings.unionDefaultGraph, baseIRI: settings.baseIRI))
         do {
@@ -182,16 +160,14 @@ package struct QueryService: Sendable {
         return IRI(text)
     }
 
-    /// The chunk source writing `result` in `format` (N-Triples, N-Quads and JSON-LD for graphs; results formats).
+    /// The chunk source writing `result` in `format` (any RDF syntax for graphs; results formats for the rest).
     static func chunkSource(for result: QueryResult, format: ResponseFormat) -> any ChunkSource {
         switch (result, format) {
         case (.solutions(let solutions), .results(let resultsFormat)): return SolutionChunks(solutions, format: resultsFormat)
         case (.boolean(let value), .results(let resultsFormat)): return BooleanChunk(value, format: resultsFormat)
-        case (.graph(let triples), .graph(.jsonLD)):
-            return GraphChunks(.triples(triples), syntax: .jsonLD(prefixes: QuadStore.commonPrefixes))
-        case (.graph(let triples), _): return GraphChunks(.triples(triples), syntax: .lines(graphNames: false))
-        case (.solutions, _), (.boolean, _):
-            preconditionFailure("negotiation offers only results formats for SELECT and ASK")
+        case (.graph(let triples), .graph(let rdfFormat)): return GraphChunks(.triples(triples), format: rdfFormat)
+        case (.solutions, _), (.boolean, _), (.graph, _):
+            preconditionFailure("negotiation offers results formats for SELECT and ASK, RDF formats for graphs")
         }
     }
 }
@@ -200,6 +176,4 @@ package struct QueryService: Sendable {
 private enum Computed: Sendable {
     /// A source with its first chunks pulled.
     case streaming(ChunkStream, [[UInt8]], complete: Bool)
-    /// Every triple, for raptor to write.
-    case buffered([Quad], RDFFormat)
 }

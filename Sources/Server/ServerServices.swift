@@ -35,7 +35,7 @@ package final class ServerServices: Sendable {
             defaultTimeout: configuration.queryTimeout,
             maxTimeout: configuration.maxQueryTimeout
         )
-        queries = QueryService(store: store, limiter: limiter, syntaxHost: syntaxHost, settings: settings)
+        queries = QueryService(store: store, limiter: limiter, settings: settings)
         var updateSettings = settings
         updateSettings.baseIRI = baseURL + "/update"
         updates = UpdateService(store: store, baseIRI: baseURL + "/update", settings: updateSettings)
@@ -43,11 +43,11 @@ package final class ServerServices: Sendable {
         authorization = UpdateAuthorization(token: configuration.updateToken)
         metrics = ServerMetrics()
         namedQueries = NamedQueries(directory: configuration.queriesDirectory)
-        puris = PURIService(store: store, namespaces: configuration.puriNamespaces, syntaxHost: syntaxHost, baseURL: baseURL)
+        puris = PURIService(store: store, namespaces: configuration.puriNamespaces, baseURL: baseURL)
         temporaryDumps =
             configuration.dumpsDirectory == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-dumps-\(UUID().uuidString)").path : nil
-        dumps = DumpRepository(directory: configuration.dumpsDirectory ?? temporaryDumps!, syntaxHost: syntaxHost, limiter: limiter)
+        dumps = DumpRepository(directory: configuration.dumpsDirectory ?? temporaryDumps!, limiter: limiter)
     }
 
     /// What the VoID and DCAT descriptions say about this server.

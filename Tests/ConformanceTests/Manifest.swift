@@ -62,7 +62,7 @@ struct ManifestReader {
         guard readManifests.insert(manifest).inserted, let url = ConformanceData.file(manifest) else { return }
         var graph = ManifestGraph()
         // Labels as written: each manifest is its own graph here, so nothing is merged across files.
-        try RDFParser.parse(file: url.path, format: .turtle, baseIRI: manifest, world: world, blankNodes: .asWritten) {
+        try RDFReader.parse(file: url.path, format: .turtle, baseIRI: manifest, world: world, blankNodes: .asWritten) {
             graph.add($0.triple)
         }
         let folder = ConformanceData.relativePath(url.deletingLastPathComponent().absoluteString)

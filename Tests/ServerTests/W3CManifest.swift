@@ -58,7 +58,7 @@ enum W3CManifest {
         guard let world = try? RedlandWorld() else { return [] }
         var quads: [Quad] = []
         guard
-            (try? RDFParser.parse(Array(data), format: .turtle, baseIRI: base, world: world, blankNodes: .asWritten) { quads.append($0) })
+            (try? RDFReader.parse(Array(data), format: .turtle, baseIRI: base, world: world, blankNodes: .asWritten) { quads.append($0) })
                 != nil
         else { return [] }
         let graph = ManifestGraph(quads)

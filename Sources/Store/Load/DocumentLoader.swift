@@ -1,5 +1,6 @@
 public import RDF
 import Foundation
+import JSONLD
 import Redland
 
 /// Fetches and parses the documents SPARQL Update's LOAD names, inside a write on the Redland thread.
@@ -22,7 +23,7 @@ public struct DocumentLoader {
         guard size <= Self.maximumBytes else { throw StoreError(.io, "LOAD <\(iri.value)>: \(size) bytes is over the limit of \(Self.maximumBytes)") }
         var quads = [Quad]()
         do {
-            try RDFParser.parse(file: url.path, baseIRI: iri.value, world: world) { quads.append($0) }
+            try RDFReader.parse(file: url.path, baseIRI: iri.value, world: world) { quads.append($0) }
         } catch {
             throw StoreError(.invalidData, "LOAD <\(iri.value)>", cause: error)
         }
@@ -45,7 +46,7 @@ extension DocumentLoader {
                 throw StoreError(.invalidData, "LOAD <\(document.iri.value)>: cannot tell the RDF syntax of \(type) at \(document.finalURL)")
             }
             var quads = [Quad]()
-            try RDFParser.parse(document.bytes, format: format, baseIRI: document.finalURL, world: world, fileName: document.finalURL) {
+            try RDFReader.parse(document.bytes, format: format, baseIRI: document.finalURL, world: world, fileName: document.finalURL) {
                 quads.append($0)
             }
             return quads

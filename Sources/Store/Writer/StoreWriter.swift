@@ -119,10 +119,10 @@ actor StoreWriter {
             }
             switch source {
             case .file(let path):
-                try RDFParser.parse(file: path, format: format, baseIRI: baseIRI, world: mirror.world) { try accept($0) }
+                try RDFReader.parse(file: path, format: format, baseIRI: baseIRI, world: mirror.world) { try accept($0) }
             case .bytes(let bytes, let name):
                 guard let format else { throw StoreError(.invalidData, "no RDF format given for \(name)") }
-                try RDFParser.parse(bytes, format: format, baseIRI: baseIRI ?? "urn:x-lodestar:upload", world: mirror.world, fileName: name) {
+                try RDFReader.parse(bytes, format: format, baseIRI: baseIRI ?? "urn:x-lodestar:upload", world: mirror.world, fileName: name) {
                     try accept($0)
                 }
             }
