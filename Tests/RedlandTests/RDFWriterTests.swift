@@ -23,7 +23,7 @@ extension RedlandTests {
                 Quad(s, q, .literal(Literal("tagged", language: "en-GB"))),
                 Quad(s, q, .literal(Literal("42", datatype: XSD.integer))),
                 Quad(s, q, .literal(Literal("odd", datatype: IRI("http://ex/datatype")))),
-                Quad(.iri("http://ex/é/ünïcode"), p, .iri("http://ex/with%20escape?query=1#frag&x=\"y\"")),
+                Quad(.iri("http://ex/é/ünïcode"), p, .iri("http://ex/with%20escape?query=1#frag&x=y")),
                 Quad(.blankNode(BlankNode("x1")), p, .blankNode(BlankNode("x2")), graph: g1),
                 Quad(.blankNode(BlankNode("x2")), q, .string("in g1"), graph: g1),
                 Quad(.blankNode(BlankNode("a.b-c_d")), .iri("http://ex/other/path/ünï-name.v2"), .string("odd label"), graph: g1),

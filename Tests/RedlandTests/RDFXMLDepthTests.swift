@@ -34,7 +34,7 @@ extension RedlandTests {
 
         @Test func nestingWithinTheLimitParses() throws {
             // Markup that looks like tags inside comments, CDATA and attribute values does not count.
-            let extra = "<!-- <a><b><c> --><?pi <d>?>\n<rdf:Description rdf:about=\"http://ex/s\" ex:q=\"<e>\"><ex:r><![CDATA[<f><g>]]></ex:r></rdf:Description>\n"
+            let extra = "<!-- <a><b><c> --><?pi <d>?>\n<rdf:Description rdf:about=\"http://ex/s\" ex:q=\"a>b &lt;e>\"><ex:r><![CDATA[<f><g>]]></ex:r></rdf:Description>\n"
             var count = 0
             try RDFReader.parse(Self.nested(levels: 400, extra: extra), format: .rdfxml, baseIRI: "http://ex/", world: world) { _ in count += 1 }
             #expect(count == 400 + 1 + 2)

@@ -48,7 +48,12 @@ final class GraphChunks: ChunkSource {
                 break
             }
             if !graphNames { quad.graph = .defaultGraph }
-            try writer.write(quad)
+            do {
+                try writer.write(quad)
+            } catch let error as RedlandError where error.code == .invalidData {
+                // Before the first byte this is a 406; later it ends the body.
+                throw RequestError.cannotRepresent(mediaType: format.mediaType, reason: error.message)
+            }
         }
         return output.isEmpty ? nil : output.take()
     }

@@ -1,6 +1,5 @@
 public import RDF
 import Foundation
-import JSONLD
 import Redland
 
 /// Fetches and parses the documents SPARQL Update's LOAD names, inside a write on the Redland thread.
@@ -37,9 +36,7 @@ extension DocumentLoader {
     /// - Throws: `StoreError(.invalidData)` for a syntax error (with line and column) or a syntax that cannot be told.
     public func parse(_ document: RemoteDocument) throws -> [Quad] {
         let path = URL(string: document.finalURL)?.path ?? ""
-        let isJSONLD = document.mediaType == "application/ld+json" || (document.mediaType.map(Self.isGeneric) ?? true) && path.hasSuffix(".jsonld")
         do {
-            if isJSONLD { return try JSONLDParser.parse(document.bytes, baseIRI: document.finalURL) }
             let format = document.mediaType.flatMap(RDFFormat.init(mediaType:)) ?? RDFFormat(fileName: path)
             guard let format else {
                 let type = document.mediaType ?? "no Content-Type"
@@ -55,10 +52,5 @@ extension DocumentLoader {
         } catch {
             throw StoreError(.invalidData, "LOAD <\(document.iri.value)>", cause: error)
         }
-    }
-
-    /// Types that say nothing about the syntax, so the URL's extension decides.
-    private static func isGeneric(_ mediaType: String) -> Bool {
-        ["text/plain", "application/octet-stream", "binary/octet-stream"].contains(mediaType)
     }
 }
