@@ -41,9 +41,12 @@ let package = Package(
         ),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "RDF", swiftSettings: swiftSettings),
-        .target(name: "Redland", dependencies: ["CRedland", "RDF"], swiftSettings: swiftSettings),
-        .target(name: "Store", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
-        .target(name: "SPARQL", dependencies: ["RDF"], swiftSettings: swiftSettings),
+        // JSON and JSON-LD 1.1 (reading, writing) in Swift, over RDF's terms.
+        .target(name: "JSONLD", dependencies: ["RDF"], swiftSettings: swiftSettings),
+        // RDF input/output: `RDFWriter` (Swift writers for every syntax) and `RDFReader` (raptor or Swift parsers).
+        .target(name: "Redland", dependencies: ["CRedland", "RDF", "JSONLD"], swiftSettings: swiftSettings),
+        .target(name: "Store", dependencies: ["Redland", "RDF", "JSONLD"], swiftSettings: swiftSettings),
+        .target(name: "SPARQL", dependencies: ["RDF", "JSONLD"], swiftSettings: swiftSettings),
         // The full-text index (SQLite FTS5) kept in step with the store, and the SPARQL search service.
         .target(name: "Search", dependencies: ["CSQLite", "RDF", "Store", "SPARQL"], swiftSettings: swiftSettings),
         // The domain: EIRA importers (SKOS edition, ArchiMate exchange files) and the vocabularies they write.
@@ -69,7 +72,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Resolver", "Federation", "Search",
+                "RDF", "JSONLD", "Redland", "Store", "SPARQL", "Resolver", "Federation", "Search",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -87,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "Redland", "Store", "SPARQL", "Catalogue", "Resolver", "Server", "Federation",
+                "RDF", "JSONLD", "Redland", "Store", "SPARQL", "Catalogue", "Resolver", "Server", "Federation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -103,7 +106,8 @@ let package = Package(
         .executableTarget(
             name: "update-benchmark", dependencies: ["Store", "SPARQL", "RDF"], path: "Benchmarks/UpdateBenchmark", swiftSettings: swiftSettings),
         .testTarget(name: "RDFTests", dependencies: ["RDF"], swiftSettings: swiftSettings),
-        .testTarget(name: "RedlandTests", dependencies: ["Redland", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONLDTests", dependencies: ["JSONLD", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "RedlandTests", dependencies: ["Redland", "RDF", "JSONLD"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
@@ -115,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Resolver", "Store", "SPARQL", "RDF", "Redland", "W3CManifests",
+                "Server", "Resolver", "Store", "SPARQL", "RDF", "JSONLD", "Redland", "W3CManifests",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),

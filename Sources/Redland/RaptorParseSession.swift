@@ -24,8 +24,8 @@ final class RaptorParseSession: ChunkParser {
         world: RedlandWorld, format: RDFFormat, baseIRI: String, file: String?, blankPrefix: String,
         handle: @escaping (Quad) throws -> Void
     ) throws {
-        guard let parser = raptor_new_parser(world.raptor, format.raptorName) else {
-            throw RedlandError(.unsupported, "this raptor has no \(format.raptorName) parser", file: file)
+        guard let parser = raptor_new_parser(world.raptor, format.raptorName ?? "") else {
+            throw RedlandError(.unsupported, "this raptor has no \(format.raptorName ?? format.rawValue) parser", file: file)
         }
         if format == .rdfxml {
             // No network and no local files behind the document's back (external entities, XInclude).
@@ -61,7 +61,7 @@ final class RaptorParseSession: ChunkParser {
         if status != 0 {
             let place = here()
             throw RedlandError(
-                .syntax, "raptor could not parse the \(format.raptorName) input", file: file, line: place.line, column: place.column)
+                .syntax, "raptor could not parse the \(format.raptorName ?? format.rawValue) input", file: file, line: place.line, column: place.column)
         }
     }
 

@@ -1,3 +1,4 @@
+import JSONLD
 package import HTTPTypes
 package import Hummingbird
 import Logging

@@ -1,4 +1,5 @@
 import Foundation
+package import NIOCore
 package import RDF
 import Redland
 package import Resolver
@@ -26,7 +27,7 @@ package enum GraphTarget: Sendable, Equatable {
 
 /// A Graph Store read, ready to stream.
 package struct GraphRead: Sendable {
-    package var format: GraphFormat
+    package var format: RDFFormat
     package var ready: [[UInt8]]
     package var complete: Bool
     package var rest: ChunkStream
@@ -53,11 +54,11 @@ package struct GraphStoreService: Sendable {
 
     /// The representation chosen for reading `target` with `accept`.
     /// - Throws: `RequestError.notAcceptable`; for the whole store, only syntaxes that carry graph names are offered.
-    package func negotiate(_ target: GraphTarget, accept: String?) throws(RequestError) -> GraphFormat {
+    package func negotiate(_ target: GraphTarget, accept: String?) throws(RequestError) -> RDFFormat {
         var offers = ResponseFormat.graphOffers
         if target == .store {
-            // Only syntaxes with graph names; N-Quads first, since it streams.
-            offers = [GraphFormat.rdf(.nquads), .rdf(.trig), .jsonLD].map { Offer($0.mediaType, aliases: $0.aliases, value: .graph($0)) }
+            // Only syntaxes with graph names; N-Quads first, the simplest.
+            offers = [RDFFormat.nquads, .trig, .jsonLD].map { Offer($0.mediaType, aliases: $0.acceptedAliases, value: .graph($0)) }
         }
         guard let offer = ContentNegotiation.choose(from: offers, accept: accept), case .graph(let format) = offer.value else {
             var offered = ResponseFormat.mediaTypes(offers)
@@ -69,7 +70,7 @@ package struct GraphStoreService: Sendable {
 
     /// The content of `target` in `format`, from the latest snapshot.
     /// - Throws: `RequestError.notFound` for a named graph without triples.
-    package func read(_ target: GraphTarget, format: GraphFormat) async throws -> GraphRead {
+    package func read(_ target: GraphTarget, format: RDFFormat) async throws -> GraphRead {
         let snapshot = store.snapshot()
         var pattern = EncodedQuadPattern()
         if let graph = target.graphName {
@@ -79,30 +80,49 @@ package struct GraphStoreService: Sendable {
             }
             pattern.graph = id
         }
-        switch format {
-        case .rdf(.ntriples), .rdf(.nquads), .jsonLD:
-            let syntax: GraphChunks.Syntax =
-                format == .jsonLD ? .jsonLD(prefixes: QuadStore.commonPrefixes) : .lines(graphNames: format == .rdf(.nquads))
-            let stream = ChunkStream(GraphChunks(.snapshot(snapshot, snapshot.quads(matching: pattern)), syntax: syntax))
-            let ready = try await limiter.withPermit(deadline: nil) { () throws -> [[UInt8]] in
-                var ready: [[UInt8]] = []
-                while ready.count < 2, let chunk = try stream.nextChunk() { ready.append(chunk) }
-                return ready
-            }
-            return GraphRead(format: format, ready: ready, complete: ready.count < 2, rest: stream)
-        case .rdf(let rdfFormat):
-            let chunks = try await syntaxHost.serialize(snapshot, matching: pattern, format: rdfFormat, prefixes: QuadStore.commonPrefixes)
-            return GraphRead(format: format, ready: chunks, complete: true, rest: ChunkStream(PrecomputedChunks([])))
+        // One graph's triples stay triples in JSON-LD (no named graph object around them); the quad syntaxes keep the name.
+        let graphNames = target == .store || format != .jsonLD
+        let stream = ChunkStream(GraphChunks(.snapshot(snapshot, snapshot.quads(matching: pattern)), format: format, graphNames: graphNames))
+        let ready = try await limiter.withPermit(deadline: nil) { () throws -> [[UInt8]] in
+            var ready: [[UInt8]] = []
+            while ready.count < 2, let chunk = try stream.nextChunk() { ready.append(chunk) }
+            return ready
         }
+        return GraphRead(format: format, ready: ready, complete: ready.count < 2, rest: stream)
     }
 
     /// The triples of an uploaded body, all put in `graph`.
     /// - Throws: `RedlandError` or `JSONLDError` with the position of the first error (400).
-    package func parse(_ body: [UInt8], format: GraphFormat, baseIRI: String, into graph: GraphName) async throws -> [Quad] {
+    package func parse(_ body: [UInt8], format: RDFFormat, baseIRI: String, into graph: GraphName) async throws -> [Quad] {
+        var quads = try await syntaxHost.parse(body, format: format, baseIRI: baseIRI)
+        for index in quads.indices { quads[index].graph = graph }
+        return quads
+    }
+
+    /// The triples of an uploaded body parsed chunk by chunk as it arrives (nothing of it is kept but the statements),
+    /// all put in `graph`. Nothing is written to the store here: the caller hands the result to one store write.
+    /// - Parameters:
+    ///   - declaredLength: the `Content-Length`, refused at once past `limit`.
+    ///   - limit: the most bytes accepted.
+    /// - Throws: `RequestError.bodyTooLarge` (413) past `limit`; `RedlandError` or `JSONLDError` with the position of
+    ///   the first error (400); what reading the body throws.
+    package func parse<Body: AsyncSequence>(
+        streaming body: Body, declaredLength: Int?, limit: Int, format: RDFFormat, baseIRI: String, into graph: GraphName
+    ) async throws -> [Quad] where Body.Element == ByteBuffer {
+        if let declaredLength, declaredLength > limit { throw RequestError.bodyTooLarge(limit: limit) }
+        let upload = try await syntaxHost.begin(format: format, baseIRI: baseIRI)
         var quads: [Quad]
-        switch format {
-        case .jsonLD: quads = try JSONLDParser.parse(body, baseIRI: baseIRI, blankNodePrefix: BlankNodeLabeling.freshPrefix())
-        case .rdf(let rdfFormat): quads = try await syntaxHost.parse(body, format: rdfFormat, baseIRI: baseIRI)
+        do {
+            var received = 0
+            for try await buffer in body {
+                received += buffer.readableBytes
+                guard received <= limit else { throw RequestError.bodyTooLarge(limit: limit) }
+                try await syntaxHost.feed(upload, Array(buffer.readableBytesView))
+            }
+            quads = try await syntaxHost.finish(upload)
+        } catch {
+            await syntaxHost.cancel(upload)
+            throw error
         }
         for index in quads.indices { quads[index].graph = graph }
         return quads

@@ -12,23 +12,20 @@ package struct RenderedDocument: Sendable {
     package var body: ByteBuffer
 }
 
-/// The resolver over the store, and the writing of its documents: RDF through the server's serialisers (raptor on
-/// its own thread for Turtle, RDF/XML and TriG; N-Triples, N-Quads and JSON-LD in Swift), HTML through the pages.
+/// The resolver over the store, and the writing of its documents: RDF through `RDFWriter`, HTML through the pages.
 package struct PURIService: Sendable {
     package let store: QuadStore
     package let resolver: PURIResolver
     package let pages: PageRenderer
-    let syntaxHost: RDFSyntaxHost
     /// The server's public URL, the base of every `Location` and `Link` (never the request's `Host`).
     package let baseURL: String
     private let prefixes: [String: String]
     private let cache = DocumentCache()
 
-    init(store: QuadStore, namespaces: PURINamespaces, syntaxHost: RDFSyntaxHost, baseURL: String) {
+    init(store: QuadStore, namespaces: PURINamespaces, baseURL: String) {
         self.store = store
         resolver = PURIResolver(namespaces: namespaces)
         pages = PageRenderer(namespaces: namespaces)
-        self.syntaxHost = syntaxHost
         self.baseURL = baseURL
         var prefixes = QuadStore.commonPrefixes
         prefixes["arch"] = "https://w3id.org/lodestar/archimate#"
@@ -85,13 +82,7 @@ package struct PURIService: Sendable {
         let body: [UInt8]
         switch representation {
         case .html: body = Array(pages.page(for: document, languages: languages).utf8)
-        case .graph(.jsonLD): body = try JSONLDSerializer.serialize(quads, prefixes: prefixes)
-        case .graph(.rdf(let format)) where format == .ntriples || format == .nquads:
-            var bytes: [UInt8] = []
-            for quad in quads { NTriples.append(quad, to: &bytes) }
-            body = bytes
-        case .graph(.rdf(let format)):
-            body = try await syntaxHost.serialize(quads, format: format, prefixes: prefixes).flatMap { $0 }
+        case .graph(let format): body = try GraphRendering.render(quads, format: format, prefixes: prefixes)
         }
         let entityTag = document.entityTag(for: representation, languages: languages.ranges)
         return RenderedDocument(representation: representation, entityTag: entityTag, body: ByteBuffer(bytes: body))

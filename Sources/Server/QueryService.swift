@@ -55,7 +55,6 @@ package struct QueryAnswer: Sendable {
 package struct QueryService: Sendable {
     package let store: QuadStore
     package let limiter: ComputeLimiter
-    let syntaxHost: RDFSyntaxHost
     package let settings: QuerySettings
 
     /// The answer to `request` for a client sending `accept`.
@@ -77,16 +76,6 @@ package struct QueryService: Sendable {
             switch computed {
             case .streaming(let format, let stream, let ready, let complete):
                 return QueryAnswer(format: format, ready: ready, complete: complete, rest: stream, deadline: deadline, timeLimit: timeLimit)
-            case .buffered(let format, let quads, let rdfFormat):
-                let chunks = try await syntaxHost.serialize(quads, format: rdfFormat, prefixes: QuadStore.commonPrefixes)
-                return QueryAnswer(
-                    format: format,
-                    ready: chunks,
-                    complete: true,
-                    rest: ChunkStream(PrecomputedChunks([])),
-                    deadline: deadline,
-                    timeLimit: timeLimit
-                )
             }
         } catch QueryEvaluationError.timeout {
             throw RequestError.queryTimeout(seconds: timeLimit)
@@ -109,13 +98,6 @@ package struct QueryService: Sendable {
         let format = try Self.negotiate(for: query.form, accept: accept, format: request.format)
         let evaluator = QueryEvaluator(options: settings.options(deadline: deadline))
         let result = try evaluator.evaluate(query, in: snapshot)
-        if case .graph(var triples) = result, case .graph(.rdf(let rdfFormat)) = format, rdfFormat != .ntriples, rdfFormat != .nquads {
-            // raptor's Turtle and RDF/XML writers hold everything until the end anyway: gather the triples
-            // here, under the deadline, and let raptor write them.
-            var quads: [Quad] = []
-            while let triple = try triples.next() { quads.append(Quad(triple, graph: .defaultGraph)) }
-            return .buffered(format, quads, rdfFormat)
-        }
         let stream = ChunkStream(Self.chunkSource(for: result, format: format))
         var ready: [[UInt8]] = []
         while ready.count < 2, let chunk = try stream.nextChunk() { ready.append(chunk) }
@@ -169,16 +151,14 @@ package struct QueryService: Sendable {
         return IRI(text)
     }
 
-    /// The chunk source writing `result` in `format` (N-Triples, N-Quads and JSON-LD for graphs; results formats).
+    /// The chunk source writing `result` in `format` (any RDF syntax for graphs; results formats for the rest).
     static func chunkSource(for result: QueryResult, format: ResponseFormat) -> any ChunkSource {
         switch (result, format) {
         case (.solutions(let solutions), .results(let resultsFormat)): return SolutionChunks(solutions, format: resultsFormat)
         case (.boolean(let value), .results(let resultsFormat)): return BooleanChunk(value, format: resultsFormat)
-        case (.graph(let triples), .graph(.jsonLD)):
-            return GraphChunks(.triples(triples), syntax: .jsonLD(prefixes: QuadStore.commonPrefixes))
-        case (.graph(let triples), _): return GraphChunks(.triples(triples), syntax: .lines(graphNames: false))
-        case (.solutions, _), (.boolean, _):
-            preconditionFailure("negotiation offers only results formats for SELECT and ASK")
+        case (.graph(let triples), .graph(let rdfFormat)): return GraphChunks(.triples(triples), format: rdfFormat)
+        case (.solutions, _), (.boolean, _), (.graph, _):
+            preconditionFailure("negotiation offers results formats for SELECT and ASK, RDF formats for graphs")
         }
     }
 }
@@ -187,6 +167,4 @@ package struct QueryService: Sendable {
 private enum Computed: Sendable {
     /// A source with its first chunks pulled.
     case streaming(ResponseFormat, ChunkStream, [[UInt8]], complete: Bool)
-    /// Every triple, for raptor to write.
-    case buffered(ResponseFormat, [Quad], RDFFormat)
 }

@@ -45,7 +45,7 @@ package final class ServerServices: Sendable {
             maxTimeout: configuration.maxQueryTimeout
         )
         settings.services = [SearchService.iri: SearchService(index: search)]
-        queries = QueryService(store: store, limiter: limiter, syntaxHost: syntaxHost, settings: settings)
+        queries = QueryService(store: store, limiter: limiter, settings: settings)
         var updateSettings = settings
         updateSettings.baseIRI = baseURL + "/update"
         updates = UpdateService(store: store, baseIRI: baseURL + "/update", settings: updateSettings)
@@ -53,11 +53,11 @@ package final class ServerServices: Sendable {
         authorization = UpdateAuthorization(token: configuration.updateToken)
         metrics = ServerMetrics()
         namedQueries = NamedQueries(directory: configuration.queriesDirectory)
-        puris = PURIService(store: store, namespaces: configuration.puriNamespaces, syntaxHost: syntaxHost, baseURL: baseURL)
+        puris = PURIService(store: store, namespaces: configuration.puriNamespaces, baseURL: baseURL)
         temporaryDumps =
             configuration.dumpsDirectory == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-dumps-\(UUID().uuidString)").path : nil
-        dumps = DumpRepository(directory: configuration.dumpsDirectory ?? temporaryDumps!, syntaxHost: syntaxHost, limiter: limiter)
+        dumps = DumpRepository(directory: configuration.dumpsDirectory ?? temporaryDumps!, limiter: limiter)
     }
 
     /// What the VoID and DCAT descriptions say about this server.

@@ -144,24 +144,13 @@ extension QuadStore {
         "adms": "http://www.w3.org/ns/adms#", "foaf": "http://xmlns.com/foaf/0.1/", "dr8": "http://data.europa.eu/dr8/",
     ]
 
-    /// Serialises quads that are not the store's (a CONSTRUCT result, say) with raptor on the Redland thread.
-    public func serialize(_ quads: [Quad], format: RDFFormat, to sink: @escaping @Sendable ([UInt8]) throws -> Void) async throws {
-        try await writer.serialize(quads, format: format, prefixes: Self.commonPrefixes, to: sink)
-    }
-
-    /// Streams one snapshot in `format`: N-Quads and N-Triples are written here, off the Redland thread; the other
-    /// formats go through raptor on it.
+    /// Streams one snapshot in `format` through `RDFWriter`, on the caller's task (no Redland thread, no lock).
     /// - Parameter graph: one graph, or `nil` for all of them (quad formats only).
     public func dump(graph: GraphName?, format: RDFFormat, to sink: @escaping @Sendable ([UInt8]) throws -> Void) async throws {
         let snapshot = snapshot()
         guard graph != nil || format.supportsGraphs else {
-            throw StoreError(.invalidData, "\(format.rawValue) cannot hold named graphs: name one graph, or use nquads or trig")
+            throw StoreError(.invalidData, "\(format.rawValue) cannot hold named graphs: name one graph, or use nquads, trig or jsonld")
         }
-        switch format {
-        case .nquads, .ntriples:
-            try snapshot.writeNQuads(graph: graph, graphNames: format == .nquads, to: sink)
-        default:
-            try await writer.serialize(snapshot, graph: graph, format: format, prefixes: Self.commonPrefixes, to: sink)
-        }
+        try snapshot.write(graphs: graph.map { [$0] }, format: format, prefixes: Self.commonPrefixes, to: sink)
     }
 }

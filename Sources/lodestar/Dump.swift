@@ -1,6 +1,5 @@
 import ArgumentParser
 import RDF
-import Redland
 import Resolver
 import Server
 import Store
@@ -18,10 +17,7 @@ struct Dump: AsyncParsableCommand {
     var format: String = "nquads"
 
     /// The syntax `--format` names.
-    private var graphFormat: GraphFormat? {
-        if ["jsonld", "json-ld"].contains(format.lowercased()) { return .jsonLD }
-        return RDFFormat(name: format).map { .rdf($0) }
-    }
+    private var graphFormat: RDFFormat? { RDFFormat(name: format) }
 
     func validate() throws {
         guard let format = graphFormat else { throw ValidationError("unknown format '\(self.format)'") }
@@ -32,17 +28,14 @@ struct Dump: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await location.open()
-        let syntaxHost = RDFSyntaxHost()
         do {
             let dataset: DumpDataset = graph.map { .graph($0.name) } ?? .all
-            try await DumpWriter.write(store.snapshot(), dataset: dataset, format: graphFormat!, syntaxHost: syntaxHost) { try Terminal.write($0) }
+            try await DumpWriter.write(store.snapshot(), dataset: dataset, format: graphFormat!) { try Terminal.write($0) }
         } catch {
             Terminal.error("error: \(error)")
-            await syntaxHost.close()
             try await store.close()
             throw ExitCode.failure
         }
-        await syntaxHost.close()
         try await store.close()
     }
 }

@@ -28,7 +28,7 @@ struct Query: AsyncParsableCommand {
 
     func validate() throws {
         guard (query == nil) != (file == nil) else { throw ValidationError("give the query as an argument or with --file, not both") }
-        if let format, QueryOutputFormat(name: format) == nil { throw ValidationError("unknown format '\(format)'") }
+        if let format, !QueryOutput.isKnown(format) { throw ValidationError("unknown format '\(format)'") }
     }
 
     func run() async throws {
@@ -51,7 +51,7 @@ struct Query: AsyncParsableCommand {
         if let timeout { options.deadline = .now + .milliseconds(Int(timeout * 1000)) }
         do {
             let result = try QueryEvaluator(options: options).evaluate(parsed, in: store.snapshot())
-            try await QueryOutput.write(result, format: format.flatMap(QueryOutputFormat.init(name:)), store: store)
+            try await QueryOutput.write(result, format: format, store: store)
         } catch {
             Terminal.error("error: \(error)")
             try? await store.close()

@@ -35,7 +35,7 @@ struct SuccessionTests {
         // use for it is replaced by each v6 PURI that carries it.
         var skosABBs: [String: Set<String>] = [:]
         let world = try RedlandWorld()
-        try RDFParser.parse(file: Shared.skosV4, world: world) { quad in
+        try RDFReader.parse(file: Shared.skosV4, world: world) { quad in
             if quad.predicate == .iri(DCTerms.identifier), let puri = quad.subject.iri, let abb = quad.object.literal {
                 skosABBs[abb.lexicalForm, default: []].insert(puri.value)
             }

@@ -39,7 +39,7 @@ enum Answer {
             return .results(try QueryResultsParser.parse(Array(try Data(contentsOf: file)), format: format))
         }
         var triples: [Triple] = []  // in document order: a result set without rs:index keeps its row order
-        try RDFParser.parse(file: file.path, baseIRI: iri, world: world) { triples.append($0.triple) }
+        try RDFReader.parse(file: file.path, baseIRI: iri, world: world) { triples.append($0.triple) }
         switch form {
         case .construct, .describe: return .graph(Set(triples))
         case .select, .ask: return .results(try QueryResultsParser.fromResultSetGraph(triples))

@@ -48,7 +48,7 @@ enum QueryEvaluationRunner {
         var dataset = InMemoryDataset()
         func load(_ iri: String, into graph: GraphName) throws {
             guard let file = ConformanceData.file(iri) else { throw ConformanceError("data is not a local file: \(iri)") }
-            try RDFParser.parse(file: file.path, baseIRI: iri, world: world) { quad in
+            try RDFReader.parse(file: file.path, baseIRI: iri, world: world) { quad in
                 dataset.insert(Quad(quad.subject, quad.predicate, quad.object, graph: graph))
             }
         }

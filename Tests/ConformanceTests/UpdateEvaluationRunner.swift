@@ -51,7 +51,7 @@ enum UpdateEvaluationRunner {
             throw ConformanceError("cannot load <\(iri.value)>: not a local file")
         }
         var quads = [Quad]()
-        try RDFParser.parse(file: file.path, baseIRI: iri.value, world: world) { quads.append($0) }
+        try RDFReader.parse(file: file.path, baseIRI: iri.value, world: world) { quads.append($0) }
         return quads
     }
 

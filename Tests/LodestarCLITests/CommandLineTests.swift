@@ -1,4 +1,5 @@
 import Foundation
+import JSONLD
 import RDF
 import Store
 import Testing

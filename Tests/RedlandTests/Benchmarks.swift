@@ -19,12 +19,12 @@ extension RedlandTests {
             let world = try RedlandWorld()
             let count = try time("parse EIRA_SKOS.rdf") {
                 var count = 0
-                try RDFParser.parse(file: SharedData.path("eira-skos/EIRA_SKOS.rdf"), world: world) { _ in count += 1 }
+                try RDFReader.parse(file: SharedData.path("eira-skos/EIRA_SKOS.rdf"), world: world) { _ in count += 1 }
                 return count
             }
             #expect(count == 2180)
             _ = try time("parse adms-random.ttl (18k)") {
-                try RDFParser.parse(file: SharedData.path("adms-random/adms-random.ttl"), world: world) { _ in }
+                try RDFReader.parse(file: SharedData.path("adms-random/adms-random.ttl"), world: world) { _ in }
             }
         }
 
@@ -36,7 +36,7 @@ extension RedlandTests {
             for format in [RDFFormat.ntriples, .turtle] {
                 var length = 0
                 try time("parse one 50 MB literal line as \(format)") {
-                    try RDFParser.parse(bytes, format: format, baseIRI: "http://ex/", world: world) {
+                    try RDFReader.parse(bytes, format: format, baseIRI: "http://ex/", world: world) {
                         length = $0.object.literal?.lexicalForm.utf8.count ?? 0
                     }
                 }
@@ -62,10 +62,10 @@ extension RedlandTests {
             var quads: [Quad] = []
             quads.reserveCapacity(100_000)
             try time("parse 100k-line N-Triples (\(text.utf8.count) bytes)") {
-                try RDFParser.parse(file: file.path, world: world) { quads.append($0) }
+                try RDFReader.parse(file: file.path, world: world) { quads.append($0) }
             }
             try time("parse 100k lines as Turtle (raptor)") {
-                try RDFParser.parse(file: file.path, format: .turtle, world: world) { _ in }
+                try RDFReader.parse(file: file.path, format: .turtle, world: world) { _ in }
             }
             let model = try RedlandModel(world: world, storageName: "hashes", name: "bench", options: "hash-type='memory',contexts='yes'")
             try time("add 100k to hashes/memory with a context") {
@@ -89,7 +89,7 @@ extension RedlandTests {
                 return count
             }
             for format in RDFFormat.allCases {
-                let bytes = try time("serialize 100k as \(format)") { try RDFSerializer.serialize(quads, format: format, world: world) }
+                let bytes = try time("serialize 100k as \(format)") { try RDFWriter.serialize(quads, format: format) }
                 print("   \(bytes.count) bytes")
             }
         }

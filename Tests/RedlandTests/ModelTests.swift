@@ -114,7 +114,7 @@ extension RedlandTests {
         @Test func parsedQuadsGoIntoTheirContexts() throws {
             let model = try RedlandModel(world: world, storageName: "hashes", name: "test", options: Self.memory)
             let defaultContext = Term.iri("urn:lodestar:default-graph")
-            try RDFParser.parse(
+            try RDFReader.parse(
                 Array("<http://ex/s> <http://ex/p> \"d\" .\n<http://ex/s> <http://ex/p> _:o <http://ex/g> .\n".utf8), format: .nquads,
                 baseIRI: "http://ex/", world: world
             ) { quad in

@@ -208,7 +208,7 @@ extension RedlandTests {
             for format in [RDFFormat.turtle, .ntriples] {
                 var seen = 0
                 #expect(throws: Stop.self) {
-                    try RDFParser.parse(
+                    try RDFReader.parse(
                         Array("<http://ex/a> <http://ex/b> \"1\" .\n<http://ex/a> <http://ex/b> \"2\" .\n".utf8), format: format,
                         baseIRI: "http://ex/", world: world
                     ) { _ in
@@ -224,7 +224,7 @@ extension RedlandTests {
             let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<http://ex/a> <http://ex/b> <http://ex/c> .\n".utf8)
             for format in [RDFFormat.ntriples, .turtle] {
                 var count = 0
-                try RDFParser.parse(bytes, format: format, baseIRI: "http://ex/", world: world) { _ in count += 1 }
+                try RDFReader.parse(bytes, format: format, baseIRI: "http://ex/", world: world) { _ in count += 1 }
                 #expect(count == 1)
             }
         }
@@ -240,12 +240,12 @@ extension RedlandTests {
             try Data(text.utf8).write(to: good)
             for format in [RDFFormat.ntriples, .turtle] {
                 var count = 0
-                try RDFParser.parse(file: good.path, format: format, world: world) { _ in count += 1 }
+                try RDFReader.parse(file: good.path, format: format, world: world) { _ in count += 1 }
                 #expect(count == lines)
             }
             let bad = directory.appendingPathComponent("bad.nt")
             try Data((text + "<http://ex/s> <http://ex/p> oops .\n" + text).utf8).write(to: bad)
-            let error = try #require(throws: RedlandError.self) { try RDFParser.parse(file: bad.path, world: self.world) { _ in } }
+            let error = try #require(throws: RedlandError.self) { try RDFReader.parse(file: bad.path, world: self.world) { _ in } }
             #expect(error.line == lines + 1)
             #expect(error.column == 29)
             #expect(error.file == bad.path)
@@ -257,14 +257,14 @@ extension RedlandTests {
             for format in [RDFFormat.nquads, .trig] {
                 let source = Array((format == .trig ? trig : text).utf8)
                 var quads: [Quad] = []
-                let parser = try RDFPushParser(format: format, baseIRI: "http://ex/", world: world) { quads.append($0) }
+                let parser = try RDFReader(format: format, baseIRI: "http://ex/", world: world) { quads.append($0) }
                 for byte in source { try parser.feed([byte]) }
                 try parser.finish()
                 #expect(quads.count == 2)
                 #expect(quads.contains { $0.object == .string("é—𝄞") && $0.graph == .iri(IRI("http://ex/g")) })
                 #expect(throws: RedlandError.self) { try parser.feed([0x20]) }
             }
-            let broken = try RDFPushParser(format: .ntriples, baseIRI: "http://ex/", world: world) { _ in }
+            let broken = try RDFReader(format: .ntriples, baseIRI: "http://ex/", world: world) { _ in }
             try broken.feed(Array("<http://ex/a> <http://ex/b> <http://ex/c> .\n<http://ex/a> <b".utf8))
             let error = try #require(throws: RedlandError.self) { try broken.feed(Array("> <http://ex/c> .\n".utf8)) }
             #expect(error.line == 2)
@@ -276,14 +276,14 @@ extension RedlandTests {
             let file = directory.appendingPathComponent("doc.ttl")
             try Data("<a> <b> <c> .".utf8).write(to: file)
             var quads: [Quad] = []
-            try RDFParser.parse(file: file.path, world: world) { quads.append($0) }
+            try RDFReader.parse(file: file.path, world: world) { quads.append($0) }
             #expect(quads.first?.subject == .iri(IRI(file.deletingLastPathComponent().absoluteURL.absoluteString + "a")))
             let unknown = try #require(throws: RedlandError.self) {
-                try RDFParser.parse(file: directory.appendingPathComponent("x.json").path, world: self.world) { _ in }
+                try RDFReader.parse(file: directory.appendingPathComponent("x.json").path, world: self.world) { _ in }
             }
             #expect(unknown.code == .unsupported)
             let missing = try #require(throws: RedlandError.self) {
-                try RDFParser.parse(file: directory.appendingPathComponent("missing.ttl").path, world: self.world) { _ in }
+                try RDFReader.parse(file: directory.appendingPathComponent("missing.ttl").path, world: self.world) { _ in }
             }
             #expect(missing.code == .io)
         }

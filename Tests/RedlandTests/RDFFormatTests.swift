@@ -1,3 +1,4 @@
+import RDF
 import Redland
 import Testing
 
@@ -13,7 +14,7 @@ extension RedlandTests {
             #expect(RDFFormat(mediaType: "application/trig") == .trig)
             #expect(RDFFormat(mediaType: " application/rdf+xml ;q=0.9") == .rdfxml)
             #expect(RDFFormat(mediaType: "application/xml") == .rdfxml)
-            #expect(RDFFormat(mediaType: "application/ld+json") == nil)
+            #expect(RDFFormat(mediaType: "application/ld+json") == .jsonLD)
             for format in RDFFormat.allCases {
                 #expect(RDFFormat(mediaType: format.mediaType) == format)
                 #expect(RDFFormat(fileExtension: format.fileExtension) == format)
@@ -27,7 +28,7 @@ extension RedlandTests {
             #expect(RDFFormat(fileName: "ontology.owl") == .rdfxml)
             #expect(RDFFormat(fileName: "a.b/c") == nil)
             #expect(RDFFormat(fileName: ".ttl") == nil)
-            #expect(RDFFormat(fileName: "x.jsonld") == nil)
+            #expect(RDFFormat(fileName: "x.jsonld") == .jsonLD)
             #expect(RDFFormat(name: "nt") == .ntriples)
             #expect(RDFFormat(name: "xml") == .rdfxml)
             #expect(RDFFormat.nquads.supportsGraphs && RDFFormat.trig.supportsGraphs && !RDFFormat.turtle.supportsGraphs)

@@ -66,10 +66,10 @@ extension RedlandTests {
                             xml += "<rdf:Description rdf:about=\"http://ex/\(round)/\(index)\"><ex:p>v</ex:p></rdf:Description>\n"
                         }
                         xml += "</rdf:RDF>\n"
-                        try RDFParser.parse(Array(xml.utf8), format: .rdfxml, baseIRI: "http://ex/", world: world) { _ in total += 1 }
+                        try RDFReader.parse(Array(xml.utf8), format: .rdfxml, baseIRI: "http://ex/", world: world) { _ in total += 1 }
                         // A broken document too: libxml2 errors travel through the parser context, not global state.
                         let broken = Array("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><oops".utf8)
-                        _ = try? RDFParser.parse(broken, format: .rdfxml, baseIRI: "http://ex/", world: world) { _ in }
+                        _ = try? RDFReader.parse(broken, format: .rdfxml, baseIRI: "http://ex/", world: world) { _ in }
                     }
                     return total
                 }

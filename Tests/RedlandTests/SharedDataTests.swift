@@ -97,7 +97,7 @@ extension RedlandTests {
             var quads: [Quad] = []
             let path = SharedData.path(file)
             do {
-                try RDFParser.parse(file: path, format: format, world: world) { quads.append($0) }
+                try RDFReader.parse(file: path, format: format, world: world) { quads.append($0) }
             } catch let error as RedlandError {
                 guard let line = Self.broken[file] else {
                     Issue.record("\(file) should parse: \(error)")
@@ -120,7 +120,7 @@ extension RedlandTests {
         @Test func eiraSKOSHasItsConceptsAndPURIs() throws {
             let world = try RedlandWorld()
             var quads: [Quad] = []
-            try RDFParser.parse(file: SharedData.path("eira-skos/EIRA_SKOS.rdf"), world: world) { quads.append($0) }
+            try RDFReader.parse(file: SharedData.path("eira-skos/EIRA_SKOS.rdf"), world: world) { quads.append($0) }
             let distinct = Set(quads)
             #expect(quads.count == 2180)
             #expect(distinct.count == 2158)

@@ -49,7 +49,7 @@ func parse(
     blankNodes: BlankNodeLabeling = .unique, fileName: String? = nil
 ) throws -> [Quad] {
     var quads: [Quad] = []
-    try RDFParser.parse(
+    try RDFReader.parse(
         Array(text.utf8), format: format, baseIRI: base, world: world, fileName: fileName, blankNodes: blankNodes
     ) { quads.append($0) }
     return quads
@@ -58,7 +58,7 @@ func parse(
 /// Parses bytes and returns the error it throws (nil if none).
 func parseError(_ bytes: [UInt8], _ format: RDFFormat, world: RedlandWorld, fileName: String? = "input") -> RedlandError? {
     do {
-        try RDFParser.parse(bytes, format: format, baseIRI: "http://example.org/", world: world, fileName: fileName) { _ in }
+        try RDFReader.parse(bytes, format: format, baseIRI: "http://example.org/", world: world, fileName: fileName) { _ in }
         return nil
     } catch let error as RedlandError {
         return error

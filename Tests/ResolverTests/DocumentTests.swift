@@ -65,11 +65,11 @@ import Testing
     @Test func tripleFormatsGetEachTripleOnceInTheDefaultGraph() async throws {
         try await Fixture.withStore { store in
             let document = try resolver.document(namespace: .dr8, local: "Alpha", in: store.snapshot())
-            let triples = document.quads(for: .graph(.rdf(.turtle)))
+            let triples = document.quads(for: .graph(.turtle))
             #expect(triples.allSatisfy { $0.graph == .defaultGraph })
             #expect(Set(triples.map(\.triple)) == Set(document.quads.map(\.triple)))
             #expect(Set(triples).count == triples.count)
-            #expect(document.quads(for: .graph(.rdf(.nquads))) == document.quads)
+            #expect(document.quads(for: .graph(.nquads)) == document.quads)
         }
     }
 
@@ -109,7 +109,7 @@ import Testing
             let before = try resolver.document(namespace: .dr8, local: "Beta", in: store.snapshot())
             let again = try resolver.document(namespace: .dr8, local: "Beta", in: store.snapshot())
             #expect(before.entityTag(for: .html) == again.entityTag(for: .html))
-            #expect(before.entityTag(for: .html) != before.entityTag(for: .graph(.rdf(.turtle))))
+            #expect(before.entityTag(for: .html) != before.entityTag(for: .graph(.turtle)))
             #expect(before.entityTag(for: .html).hasPrefix("\"") && before.entityTag(for: .html).hasSuffix("\""))
             try await store.apply(
                 ChangeSet(insertions: [Quad(.iri(Fixture.iri("Beta")), .iri(SKOS.altLabel), .string("B"), graph: .iri(IRI(Fixture.skos)))])

@@ -52,7 +52,7 @@ import Testing
     @Test func documentPathsCarryTheExtension() throws {
         let resolver = PURIResolver()
         let target = try #require(resolver.documentTarget(["dr8", "LegalAgreements", "InternationalTreaties.ttl"]))
-        #expect(target.namespace == .dr8 && target.local == "LegalAgreements/InternationalTreaties" && target.representation == .graph(.rdf(.turtle)))
+        #expect(target.namespace == .dr8 && target.local == "LegalAgreements/InternationalTreaties" && target.representation == .graph(.turtle))
         let negotiated = try #require(resolver.documentTarget(["dr8", "view", "LegalView"]))
         #expect(negotiated.local == "view/LegalView" && negotiated.representation == nil)
         let whole = try #require(resolver.documentTarget(["dr8.jsonld"]))

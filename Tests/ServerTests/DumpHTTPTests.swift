@@ -64,7 +64,7 @@ import Testing
                 #expect(response.headers["content-length"] == String(response.body.count), "\(url)")
                 #expect(response.headers["content-encoding"] == nil, "\(url)")
                 let compressed = entry["compressed"] as? Bool == true
-                let format = try #require(GraphFormat(mediaType: entry["contentMediaType"] as? String ?? ""))
+                let format = try #require(RDFFormat(mediaType: entry["contentMediaType"] as? String ?? ""))
                 let name = entry["name"] as? String ?? ""
                 let dataset: DumpDataset =
                     name == "all" ? .all : name == "default" ? .graph(.defaultGraph) : .graph(.iri(IRI(entry["graph"] as? String ?? "")))
@@ -76,9 +76,9 @@ import Testing
                 if compressed { try Data(try gunzip(Array(response.body))).write(to: URL(fileURLWithPath: plainPath)) }
                 let rdflibFormat: String
                 switch format {
-                case .rdf(let rdf):
-                    rdflibFormat = ["ntriples": "nt", "nquads": "nquads", "turtle": "turtle", "trig": "trig", "rdfxml": "xml"][rdf.raptorName]!
-                    let rapper = try await ChildProcess.run(["rapper", "-i", rdf.raptorName, "-c", plainPath, "http://lodestar.test/"])
+                case .ntriples, .nquads, .turtle, .trig, .rdfxml:
+                    rdflibFormat = ["ntriples": "nt", "nquads": "nquads", "turtle": "turtle", "trig": "trig", "rdfxml": "xml"][format.rawValue]!
+                    let rapper = try await ChildProcess.run(["rapper", "-i", format.rawValue, "-c", plainPath, "http://lodestar.test/"])
                     #expect(rapper.status == 0, "rapper: \(rapper.stderr)")
                     #expect(rapper.stderr.contains("returned \(expected) "), "rapper counted otherwise for \(url): \(rapper.stderr)")
                 case .jsonLD:

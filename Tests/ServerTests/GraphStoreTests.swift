@@ -1,3 +1,4 @@
+import JSONLD
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -121,6 +122,41 @@ import Testing
             let response = try await client.authorized(Self.graph, method: .put, body: body, contentType: "application/ld+json")
             #expect(response.status == .created)
             #expect(store.snapshot().quads(in: .iri(IRI("http://example.org/people"))).count == 1)
+        }
+    }
+
+    /// Issue 15: deep RDF/XML is refused before raptor sees it, with the limit and the place; nothing is written.
+    @Test func deepRDFXMLIsRefusedWithTheLimitAndThePlace() async throws {
+        try await TestServer.run { client, store in
+            var body = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"http://ex/\">\n"
+            body += String(repeating: "<rdf:Description><ex:p>\n", count: 50_000)
+            let response = try await client.authorized(Self.graph, method: .put, body: body, contentType: "application/rdf+xml")
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("1000 elements"), "\(response.text)")
+            #expect(response.text.contains("line 501") && response.text.contains("column 18"), "\(response.text)")
+            #expect(store.snapshot().count == 4)
+        }
+    }
+
+    /// Issue 15: a 50,000-item RDF list (100,001 triples) is read back in every syntax, RDF/XML flat.
+    @Test func aLongListReadsBackInEverySyntax() async throws {
+        try await TestServer.run { client, store in
+            let items = 50_000
+            var body = "<http://ex/list> <http://ex/items> _:l0 .\n"
+            for index in 0..<items {
+                let next = index + 1 < items ? "_:l\(index + 1)" : "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>"
+                body += "_:l\(index) <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"item \(index)\" .\n"
+                body += "_:l\(index) <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> \(next) .\n"
+            }
+            let graph = "/store?graph=" + "http://example.org/list".urlEncoded
+            let put = try await client.authorized(graph, method: .put, body: body, contentType: "application/n-triples")
+            #expect(put.status == .created)
+            for format in RDFFormat.allCases {
+                let response = try await client.execute(uri: graph, method: .get, headers: [.accept: format.mediaType])
+                #expect(response.status == .ok, "\(format)")
+                #expect(response.bytes.count < items * 250, "\(format): \(response.bytes.count) bytes")
+                #expect(try parseRDF(response.bytes, format: format).count == 2 * items + 1, "\(format)")
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import RDF
 import Redland
 import Resolver
 import SPARQL
@@ -27,9 +28,9 @@ import Testing
         #expect(results(nil) == .results(.json))
         #expect(results("") == .results(.json))
         #expect(results("*/*") == .results(.json))
-        #expect(graph(nil) == .graph(.rdf(.turtle)))
-        #expect(graph("*/*") == .graph(.rdf(.turtle)))
-        #expect(graph("garbage") == .graph(.rdf(.turtle)))
+        #expect(graph(nil) == .graph(.turtle))
+        #expect(graph("*/*") == .graph(.turtle))
+        #expect(graph("garbage") == .graph(.turtle))
     }
 
     @Test func exactTypesAndAliases() {
@@ -37,34 +38,34 @@ import Testing
         #expect(results("text/csv") == .results(.csv))
         #expect(results("text/tab-separated-values") == .results(.tsv))
         #expect(results("application/json") == .results(.json))
-        #expect(graph("application/n-triples") == .graph(.rdf(.ntriples)))
+        #expect(graph("application/n-triples") == .graph(.ntriples))
         #expect(graph("application/ld+json") == .graph(.jsonLD))
-        #expect(graph("application/rdf+xml") == .graph(.rdf(.rdfxml)))
-        #expect(graph("application/trig") == .graph(.rdf(.trig)))
-        #expect(graph("text/plain") == .graph(.rdf(.ntriples)))
+        #expect(graph("application/rdf+xml") == .graph(.rdfxml))
+        #expect(graph("application/trig") == .graph(.trig))
+        #expect(graph("text/plain") == .graph(.ntriples))
         #expect(graph("application/json") == .graph(.jsonLD))
     }
 
     @Test func highestQualityWins() {
         #expect(results("application/sparql-results+json;q=0.5, application/sparql-results+xml;q=0.9") == .results(.xml))
-        #expect(graph("text/turtle;q=0.2, application/n-triples;q=0.3, application/ld+json;q=0.1") == .graph(.rdf(.ntriples)))
+        #expect(graph("text/turtle;q=0.2, application/n-triples;q=0.3, application/ld+json;q=0.1") == .graph(.ntriples))
     }
 
     @Test func mostSpecificRangeDecidesQuality() {
         // text/* would give Turtle q=1, but text/turtle itself says 0.1; CSV has nothing to do with graphs.
-        #expect(graph("text/*, text/turtle;q=0.1, application/n-triples;q=0.5") == .graph(.rdf(.ntriples)))
+        #expect(graph("text/*, text/turtle;q=0.1, application/n-triples;q=0.5") == .graph(.ntriples))
         // q=0 on the exact type refuses it even though */* accepts everything.
-        #expect(graph("text/turtle;q=0, */*") == .graph(.rdf(.ntriples)))
+        #expect(graph("text/turtle;q=0, */*") == .graph(.ntriples))
     }
 
     @Test func explicitTypeBeatsWildcardAtEqualQuality() {
         // A browser's Accept: */* matches every offer, application/xml names RDF/XML (an alias) explicitly.
-        #expect(graph("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8") == .graph(.rdf(.rdfxml)))
+        #expect(graph("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8") == .graph(.rdfxml))
         #expect(graph("*/*, application/ld+json") == .graph(.jsonLD))
     }
 
     @Test func typeWildcards() {
-        #expect(graph("application/*") == .graph(.rdf(.ntriples)))
+        #expect(graph("application/*") == .graph(.ntriples))
         #expect(results("text/*") == .results(.csv))
     }
 
@@ -77,8 +78,8 @@ import Testing
 
     @Test func serviceDescriptionPrefersTurtleForToolsAndHTMLForBrowsers() {
         let offers = ResponseFormat.serviceDescriptionOffers
-        #expect(ContentNegotiation.choose(from: offers, accept: nil)?.value == .graph(.rdf(.turtle)))
-        #expect(ContentNegotiation.choose(from: offers, accept: "*/*")?.value == .graph(.rdf(.turtle)))
+        #expect(ContentNegotiation.choose(from: offers, accept: nil)?.value == .graph(.turtle))
+        #expect(ContentNegotiation.choose(from: offers, accept: "*/*")?.value == .graph(.turtle))
         let firefox = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
         #expect(ContentNegotiation.choose(from: offers, accept: firefox)?.value == .html)
     }
@@ -87,9 +88,9 @@ import Testing
         #expect(try QueryService.negotiate(for: .select, accept: "text/csv", format: "json") == .results(.json))
         #expect(try QueryService.negotiate(for: .select, accept: nil, format: "tsv") == .results(.tsv))
         #expect(try QueryService.negotiate(for: .construct(template: []), accept: nil, format: "json") == .graph(.jsonLD))
-        #expect(try QueryService.negotiate(for: .construct(template: []), accept: nil, format: "xml") == .graph(.rdf(.rdfxml)))
-        #expect(try QueryService.negotiate(for: .construct(template: []), accept: nil, format: "nt") == .graph(.rdf(.ntriples)))
-        #expect(try QueryService.negotiate(for: .describe([]), accept: nil, format: "ttl") == .graph(.rdf(.turtle)))
+        #expect(try QueryService.negotiate(for: .construct(template: []), accept: nil, format: "xml") == .graph(.rdfxml))
+        #expect(try QueryService.negotiate(for: .construct(template: []), accept: nil, format: "nt") == .graph(.ntriples))
+        #expect(try QueryService.negotiate(for: .describe([]), accept: nil, format: "ttl") == .graph(.turtle))
         #expect(try QueryService.negotiate(for: .ask, accept: nil, format: "application/sparql-results+xml") == .results(.xml))
         #expect(throws: RequestError.self) { try QueryService.negotiate(for: .select, accept: nil, format: "ttl") }
         #expect(throws: RequestError.self) { try QueryService.negotiate(for: .select, accept: nil, format: "yaml") }
@@ -99,9 +100,9 @@ import Testing
         let graph = Query.Form.construct(template: [])
         #expect(try QueryService.negotiate(for: .select, accept: nil, format: "tsv,text/tab-separated-values") == .results(.tsv))
         #expect(try QueryService.negotiate(for: graph, accept: nil, format: "json-ld,application/ld+json,application/x-json+ld") == .graph(.jsonLD))
-        #expect(try QueryService.negotiate(for: graph, accept: nil, format: "rdf+xml,application/rdf+xml") == .graph(.rdf(.rdfxml)))
-        #expect(try QueryService.negotiate(for: graph, accept: nil, format: "n3") == .graph(.rdf(.turtle)))
-        #expect(try QueryService.negotiate(for: graph, accept: "application/turtle,text/turtle", format: nil) == .graph(.rdf(.turtle)))
+        #expect(try QueryService.negotiate(for: graph, accept: nil, format: "rdf+xml,application/rdf+xml") == .graph(.rdfxml))
+        #expect(try QueryService.negotiate(for: graph, accept: nil, format: "n3") == .graph(.turtle))
+        #expect(try QueryService.negotiate(for: graph, accept: "application/turtle,text/turtle", format: nil) == .graph(.turtle))
         #expect(try QueryService.negotiate(for: .select, accept: nil, format: "yaml,json") == .results(.json))
     }
 
@@ -116,7 +117,7 @@ import Testing
     }
 
     @Test func contentTypesCarryCharsetForText() {
-        #expect(ResponseFormat.graph(.rdf(.turtle)).contentType == "text/turtle; charset=utf-8")
+        #expect(ResponseFormat.graph(.turtle).contentType == "text/turtle; charset=utf-8")
         #expect(ResponseFormat.results(.json).contentType == "application/sparql-results+json")
         #expect(ResponseFormat.results(.csv).contentType == "text/csv; charset=utf-8")
     }

@@ -1,3 +1,4 @@
+import JSONLD
 import Foundation
 import HTTPTypes
 import HummingbirdTesting

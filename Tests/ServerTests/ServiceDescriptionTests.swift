@@ -1,3 +1,4 @@
+import JSONLD
 import HTTPTypes
 import HummingbirdTesting
 import RDF

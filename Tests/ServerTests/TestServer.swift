@@ -108,6 +108,6 @@ extension TestClientProtocol {
 func parseRDF(_ bytes: [UInt8], format: RDFFormat, baseIRI: String = "http://lodestar.test/") throws -> [Quad] {
     let world = try RedlandWorld()
     var quads: [Quad] = []
-    try RDFParser.parse(bytes, format: format, baseIRI: baseIRI, world: world) { quads.append($0) }
+    try RDFReader.parse(bytes, format: format, baseIRI: baseIRI, world: world) { quads.append($0) }
     return quads
 }

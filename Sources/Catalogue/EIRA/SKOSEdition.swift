@@ -23,7 +23,7 @@ struct SKOSEdition {
         do {
             // A world of our own, created, used and freed on this thread: worlds must not be shared between threads.
             let world = try RedlandWorld()
-            try RDFParser.parse(
+            try RDFReader.parse(
                 bytes, format: .rdfxml, baseIRI: URL(fileURLWithPath: fileName).absoluteString, world: world, fileName: fileName
             ) { quad in
                 // The published file repeats some descriptions; a graph holds each triple once.

@@ -213,7 +213,7 @@ public struct NQuadsParser {
     }
 
     /// LANGTAG: `[a-zA-Z]+ ('-' [a-zA-Z0-9]+)*`.
-    static func isValidLanguageTag(_ tag: String) -> Bool {
+    package static func isValidLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, !first.isEmpty, first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
         return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }

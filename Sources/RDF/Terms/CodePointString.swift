@@ -6,9 +6,9 @@ import Darwin
 
 /// RDF compares strings by their Unicode code points (RDF 1.1 §3.2–3.3), not by Swift's canonical equivalence,
 /// under which "é" and "e\u{301}" are equal. Terms hash and compare their UTF-8 bytes, which orders as code points.
-enum CodePoints {
+package enum CodePoints {
     @inline(__always)
-    static func equal(_ a: String, _ b: String) -> Bool {
+    package static func equal(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
@@ -16,7 +16,7 @@ enum CodePoints {
     }
 
     @inline(__always)
-    static func less(_ a: String, _ b: String) -> Bool {
+    package static func less(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in
@@ -28,7 +28,7 @@ enum CodePoints {
     }
 
     @inline(__always)
-    static func hash(_ s: String, into hasher: inout Hasher) {
+    package static func hash(_ s: String, into hasher: inout Hasher) {
         var s = s
         s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(s.utf8.count)

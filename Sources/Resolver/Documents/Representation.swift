@@ -1,17 +1,14 @@
-import Redland
+public import RDF
 
 /// A representation of a PURI's document: the HTML page or an RDF syntax. Each has the file extension its
 /// `/doc/{ns}/{local}.{ext}` URL ends in.
 public enum Representation: Hashable, Sendable {
     case html
-    case graph(GraphFormat)
+    case graph(RDFFormat)
 
     /// In the order negotiation prefers them at equal quality: HTML first (browsers, and clients without `Accept`),
     /// then Turtle (what `*/*`-sending RDF tools get when they also name `text/html` lower).
-    public static let all: [Representation] = [
-        .html, .graph(.rdf(.turtle)), .graph(.rdf(.rdfxml)), .graph(.rdf(.ntriples)), .graph(.jsonLD), .graph(.rdf(.nquads)),
-        .graph(.rdf(.trig)),
-    ]
+    public static let all: [Representation] = [.html, .graph(.turtle), .graph(.rdfxml), .graph(.ntriples), .graph(.jsonLD), .graph(.nquads), .graph(.trig)]
 
     /// The media type without parameters.
     public var mediaType: String {
@@ -22,7 +19,12 @@ public enum Representation: Hashable, Sendable {
     }
 
     /// The `Content-Type` value: `charset=utf-8` for `text/*` types.
-    public var contentType: String { mediaType.hasPrefix("text/") ? mediaType + "; charset=utf-8" : mediaType }
+    public var contentType: String {
+        switch self {
+        case .html: "text/html; charset=utf-8"
+        case .graph(let format): format.contentType
+        }
+    }
 
     /// The extension of the document URL, without the dot (`html`, `ttl`, `rdf`, `nt`, `jsonld`, `nq`, `trig`).
     public var fileExtension: String {
@@ -62,7 +64,7 @@ public enum Representation: Hashable, Sendable {
     private var aliases: [String] {
         switch self {
         case .html: ["application/xhtml+xml"]
-        case .graph(let format): format.aliases
+        case .graph(let format): format.acceptedAliases
         }
     }
 }

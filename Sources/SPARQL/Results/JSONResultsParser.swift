@@ -1,3 +1,4 @@
+import JSONLD
 import RDF
 
 /// Reads the SPARQL 1.1 Query Results JSON Format (https://www.w3.org/TR/sparql11-results-json/).

@@ -80,13 +80,13 @@ package enum DCATCatalog {
     }
 
     /// The EU file-type authority code of a syntax (http://publications.europa.eu/resource/authority/file-type).
-    static func fileTypeCode(_ format: GraphFormat) -> String {
+    static func fileTypeCode(_ format: RDFFormat) -> String {
         switch format {
-        case .rdf(.turtle): "RDF_TURTLE"
-        case .rdf(.ntriples): "RDF_N_TRIPLES"
-        case .rdf(.nquads): "RDF_N_QUADS"
-        case .rdf(.trig): "RDF_TRIG"
-        case .rdf(.rdfxml): "RDF_XML"
+        case .turtle: "RDF_TURTLE"
+        case .ntriples: "RDF_N_TRIPLES"
+        case .nquads: "RDF_N_QUADS"
+        case .trig: "RDF_TRIG"
+        case .rdfxml: "RDF_XML"
         case .jsonLD: "JSON_LD"
         }
     }

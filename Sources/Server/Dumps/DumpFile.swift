@@ -17,10 +17,10 @@ package enum DumpDataset: Hashable, Sendable {
     }
 
     /// The syntaxes this dataset is dumped in: quads for the whole store, triples for one graph.
-    package var formats: [GraphFormat] {
+    package var formats: [RDFFormat] {
         switch self {
-        case .all: [.rdf(.nquads), .rdf(.trig)]
-        case .graph: [.rdf(.ntriples), .rdf(.turtle), .rdf(.rdfxml), .jsonLD]
+        case .all: [.nquads, .trig]
+        case .graph: [.ntriples, .turtle, .rdfxml, .jsonLD]
         }
     }
 }
@@ -28,10 +28,10 @@ package enum DumpDataset: Hashable, Sendable {
 /// One downloadable file: a dataset in one syntax, plain or gzip-compressed (`/dumps/{name}.{ext}[.gz]`).
 package struct DumpFile: Hashable, Sendable {
     package var dataset: DumpDataset
-    package var format: GraphFormat
+    package var format: RDFFormat
     package var compressed: Bool
 
-    package init(dataset: DumpDataset, format: GraphFormat, compressed: Bool) {
+    package init(dataset: DumpDataset, format: RDFFormat, compressed: Bool) {
         self.dataset = dataset
         self.format = format
         self.compressed = compressed

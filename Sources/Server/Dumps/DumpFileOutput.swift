@@ -57,6 +57,12 @@ final class DumpFileOutput: @unchecked Sendable {
         try compressed.commit()
     }
 
+    /// Removes the temporary files that writers left in `directory` when the process died mid-dump.
+    static func removeLeftovers(in directory: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.contains(PendingFile.marker) { unlink(directory + "/" + name) }
+    }
+
     /// Removes the temporary files (after a failed dump).
     func discard() {
         try? compressor.finishStream()
@@ -67,13 +73,15 @@ final class DumpFileOutput: @unchecked Sendable {
 
 /// One file written under a temporary name, then synced and renamed to its final name.
 private final class PendingFile {
+    /// What a temporary name has after the final one.
+    static let marker = ".part-"
     let finalPath: String
     let temporaryPath: String
     private var descriptor: Int32
 
     init(finalPath: String) throws {
         self.finalPath = finalPath
-        temporaryPath = finalPath + ".part-\(UUID().uuidString.prefix(8))"
+        temporaryPath = finalPath + Self.marker + UUID().uuidString.prefix(8)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw DumpError.io("cannot create \(temporaryPath): \(String(cString: strerror(errno)))") }
     }

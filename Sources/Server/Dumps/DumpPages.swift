@@ -1,3 +1,4 @@
+import Redland
 package import RDF
 package import Store
 
@@ -63,7 +64,7 @@ package struct DumpPages: Sendable {
         var bytes: [UInt8] = []
         var prefixes = DumpWriter.prefixes
         prefixes["hydra"] = Self.hydra
-        let writer = TurtleStreamWriter(prefixes: prefixes) { bytes += $0 }
+        let writer = try RDFWriter(format: .turtle, prefixes: prefixes) { bytes += $0 }
         let start = starts[number - 1]
         let end = number < count ? starts[number] : triples
         if let graph, end > start {

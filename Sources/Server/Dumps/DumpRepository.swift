@@ -31,7 +31,6 @@ package struct DumpInfo: Sendable {
 /// file, so it survives restarts and changes exactly when the fingerprint does.
 package final class DumpRepository: Sendable {
     package let directory: String
-    private let syntaxHost: RDFSyntaxHost
     private let limiter: ComputeLimiter
     private let state = Mutex(State())
 
@@ -42,11 +41,12 @@ package final class DumpRepository: Sendable {
         var pages: [DumpDataset: (snapshot: UInt64, pages: DumpPages)] = [:]
     }
 
-    /// - Parameter directory: created if missing.
-    package init(directory: String, syntaxHost: RDFSyntaxHost, limiter: ComputeLimiter) {
+    /// - Parameter directory: created if missing. Files a crashed or killed writer left half-written
+    ///   (`*.part-*`) are removed: no writer runs yet, so every one of them is garbage.
+    package init(directory: String, limiter: ComputeLimiter) {
         self.directory = directory
-        self.syntaxHost = syntaxHost
         self.limiter = limiter
+        DumpFileOutput.removeLeftovers(in: directory)
     }
 
     /// The version of every dataset of `snapshot`, computed once per snapshot version (concurrent callers share it).
@@ -124,12 +124,12 @@ package final class DumpRepository: Sendable {
     private func produce(_ file: DumpFile, version: DatasetVersion, snapshot: Snapshot, plainPath: String) async throws {
         let task = state.withLock { state in
             if let running = state.producing[plainPath] { return running }
-            let task = Task { [syntaxHost, limiter] in
+            let task = Task { [limiter] in
                 if FileManager.default.fileExists(atPath: plainPath + ".gz") { return }
                 let output = try DumpFileOutput(plainPath: plainPath, compressedPath: plainPath + ".gz")
                 do {
                     try await DumpWriter.write(
-                        snapshot, dataset: file.dataset, format: file.format, syntaxHost: syntaxHost,
+                        snapshot, dataset: file.dataset, format: file.format,
                         compute: { body in try await limiter.withPermit(deadline: nil, body) }, to: output.sink)
                     try output.commit()
                 } catch {

@@ -1,3 +1,4 @@
+package import RDF
 import Redland
 package import Resolver
 package import SPARQL
@@ -5,7 +6,7 @@ package import SPARQL
 /// What a negotiated response is written as: a query results format, an RDF syntax, or the HTML page.
 package enum ResponseFormat: Hashable, Sendable {
     case results(QueryResultsFormat)
-    case graph(GraphFormat)
+    case graph(RDFFormat)
     case html
 
     /// The `Content-Type` header value: the media type, with `charset=utf-8` for `text/*` types.
@@ -32,8 +33,8 @@ package enum ResponseFormat: Hashable, Sendable {
     ]
 
     /// The representations of an RDF graph (CONSTRUCT, DESCRIBE, a Graph Store read); Turtle first, the default.
-    package static let graphOffers: [Offer<ResponseFormat>] = GraphFormat.all.map { format in
-        Offer(format.mediaType, aliases: format.aliases, value: .graph(format))
+    package static let graphOffers: [Offer<ResponseFormat>] = RDFFormat.allCases.map { format in
+        Offer(format.mediaType, aliases: format.acceptedAliases, value: .graph(format))
     }
 
     /// The representations of the service description: RDF (Turtle by default), then the HTML query page.
@@ -65,11 +66,11 @@ package enum FormatParameter {
         let name = item.trimmed.lowercased()
         if name.contains("/") { return name }
         switch name {
-        case "json": return "\(QueryResultsFormat.json.mediaType), \(GraphFormat.jsonLD.mediaType);q=0.9"
+        case "json": return "\(QueryResultsFormat.json.mediaType), \(RDFFormat.jsonLD.mediaType);q=0.9"
         case "xml": return "\(QueryResultsFormat.xml.mediaType), \(RDFFormat.rdfxml.mediaType);q=0.9"
         case "csv": return QueryResultsFormat.csv.mediaType
         case "tsv": return QueryResultsFormat.tsv.mediaType
-        case "jsonld", "json-ld": return GraphFormat.jsonLD.mediaType
+        case "jsonld", "json-ld": return RDFFormat.jsonLD.mediaType
         case "rdf+xml": return RDFFormat.rdfxml.mediaType
         case "n3": return RDFFormat.turtle.mediaType
         case "html": return "text/html"

@@ -30,8 +30,8 @@ package enum ServiceDescription {
         add(service, sd + "supportedLanguage", .iri(sd + "SPARQL11Query"))
         if facts.updatesEnabled { add(service, sd + "supportedLanguage", .iri(sd + "SPARQL11Update")) }
         for format in QueryResultsFormat.allCases { add(service, sd + "resultFormat", .iri(format.iri)) }
-        for format in GraphFormat.all { add(service, sd + "resultFormat", .iri(format.formatIRI)) }
-        for format in GraphFormat.all { add(service, sd + "inputFormat", .iri(format.formatIRI)) }
+        for format in RDFFormat.allCases { add(service, sd + "resultFormat", .iri(format.formatIRI)) }
+        for format in RDFFormat.allCases { add(service, sd + "inputFormat", .iri(format.formatIRI)) }
         if facts.unionDefaultGraph { add(service, sd + "feature", .iri(sd + "UnionDefaultGraph")) }
         add(service, sd + "feature", .iri(sd + "EmptyGraphs"))
         // The full-text search answered in process: `SERVICE <https://w3id.org/lodestar/search> { ?hit lds:query "…" }`.

@@ -5,8 +5,8 @@ import NIOCore
 extension Request {
     /// The whole body, refused past `limit` bytes (by its `Content-Length` before reading, or as it arrives).
     ///
-    /// For SPARQL texts and Graph Store uploads: raptor parses Turtle, TriG and RDF/XML from one buffer anyway, and the
-    /// store commits an upload in one write, so the body is needed whole; the limit keeps that bounded (STYLE.md §8).
+    /// For SPARQL texts and multipart uploads, which are needed whole; the limit keeps that bounded (STYLE.md §8). A
+    /// single-document Graph Store upload is parsed as it arrives instead (`GraphStoreService.parse(streaming:…)`).
     /// - Throws: `RequestError.bodyTooLarge`; what reading the connection throws.
     package func collectBody(limit: Int) async throws -> [UInt8] {
         if let declared = headers[.contentLength].flatMap({ Int($0) }), declared > limit {

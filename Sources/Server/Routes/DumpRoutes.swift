@@ -1,3 +1,4 @@
+package import RDF
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -77,14 +78,14 @@ struct DumpRoutes {
     }
 
     private func page(_ value: String, of file: DumpFile, snapshot: Snapshot) async throws -> Response {
-        guard file.format == .rdf(.turtle), !file.compressed, case .graph(let graph) = file.dataset else {
+        guard file.format == .turtle, !file.compressed, case .graph(let graph) = file.dataset else {
             throw RequestError.badRequest("only the Turtle dump of a graph (.ttl) is paged")
         }
         guard let number = Int(value), number >= 1 else { throw RequestError.badRequest("page must be a whole number from 1, not '\(value)'") }
         let url = services.catalogueFacts.url(of: file)
         let pages = try await services.dumps.pages(of: graph, snapshot: snapshot)
         let bytes = try await services.queries.limiter.withPermit(deadline: nil) { try pages.page(number, of: snapshot, dumpURL: url) }
-        return .negotiated(.graph(.rdf(.turtle)), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return .negotiated(.graph(.turtle), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     private func void(_ request: Request) async throws -> Response {
@@ -93,7 +94,7 @@ struct DumpRoutes {
         let versions = try await services.dumps.versions(of: snapshot)
         let statistics = try await services.dumps.statistics(of: snapshot, datasets: versions.ordered)
         let quads = VoIDDescription.quads(facts: services.catalogueFacts, versions: versions, statistics: statistics)
-        let bytes = try await GraphRendering.render(quads, format: format, prefixes: VoIDDescription.prefixes, host: services.syntaxHost)
+        let bytes = try GraphRendering.render(quads, format: format, prefixes: VoIDDescription.prefixes)
         return .negotiated(.graph(format), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)), headers: Self.validators(snapshot, format))
     }
 
@@ -103,18 +104,18 @@ struct DumpRoutes {
         let versions = try await services.dumps.versions(of: snapshot)
         let dumps = try await services.dumps.allDumps(snapshot: snapshot)
         let quads = DCATCatalog.quads(facts: services.catalogueFacts, versions: versions, dumps: dumps)
-        let bytes = try await GraphRendering.render(quads, format: format, prefixes: DCATCatalog.prefixes, host: services.syntaxHost)
+        let bytes = try GraphRendering.render(quads, format: format, prefixes: DCATCatalog.prefixes)
         return .negotiated(.graph(format), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)), headers: Self.validators(snapshot, format))
     }
 
     /// The catalogue and VoID change only with the store: their tag is the snapshot's version and the syntax
     /// (ConditionalGETMiddleware answers 304 from it).
-    private static func validators(_ snapshot: Snapshot, _ format: GraphFormat) -> HTTPFields {
-        [.eTag: "\"v\(snapshot.version)-\(format.mediaType.split(separator: "/").last ?? "")\""]
+    private static func validators(_ snapshot: Snapshot, _ format: RDFFormat) -> HTTPFields {
+        [.eTag: "\"v\(snapshot.version)-\(format.fileExtension)\""]
     }
 
     /// Turtle unless `Accept` (or `?format=`) prefers another RDF syntax.
-    private func negotiateGraphFormat(_ request: Request) throws -> GraphFormat {
+    private func negotiateGraphFormat(_ request: Request) throws -> RDFFormat {
         var accept = request.accept
         if let format = request.uri.queryParameters.get("format") {
             guard let override = FormatParameter.accept(for: format) else {

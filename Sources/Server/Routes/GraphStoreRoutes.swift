@@ -111,7 +111,7 @@ struct GraphStoreRoutes {
     /// `multipart/form-data` body (POST only) is one document per part.
     private func upload(_ request: Request, into graph: GraphName, allowsMultipart: Bool = false) async throws -> [Quad] {
         try services.authorization.check(request.headers[.authorization])
-        let accepted = GraphFormat.all.map(\.mediaType) + (allowsMultipart ? ["multipart/form-data"] : [])
+        let accepted = RDFFormat.allCases.map(\.mediaType) + (allowsMultipart ? ["multipart/form-data"] : [])
         guard let contentType = request.contentType else { throw RequestError.unsupportedMediaType(nil, accepted: accepted) }
         let baseIRI: String
         if case .iri(let iri) = graph { baseIRI = iri.value } else { baseIRI = services.graphStore.baseURL + "/store" }
@@ -126,18 +126,20 @@ struct GraphStoreRoutes {
             }
             return quads
         }
-        guard GraphFormat(mediaType: contentType.mediaType) != nil else {
+        guard let format = RDFFormat(mediaType: contentType.mediaType) else {
             throw RequestError.unsupportedMediaType(contentType.mediaType, accepted: accepted)
         }
-        let body = try await request.collectBody(limit: services.configuration.maxRequestBodySize)
-        return try await parse(body, contentType: contentType, baseIRI: baseIRI, into: graph)
+        try contentType.requireUTF8()
+        return try await services.graphStore.parse(
+            streaming: request.body, declaredLength: request.headers[.contentLength].flatMap { Int($0) },
+            limit: services.configuration.maxRequestBodySize, format: format, baseIRI: baseIRI, into: graph)
     }
 
     /// One RDF document in the syntax its content type names.
     private func parse(_ body: [UInt8], contentType: ContentType?, baseIRI: String, into graph: GraphName) async throws -> [Quad] {
-        let accepted = GraphFormat.all.map(\.mediaType)
+        let accepted = RDFFormat.allCases.map(\.mediaType)
         guard let contentType else { throw RequestError.unsupportedMediaType(nil, accepted: accepted) }
-        guard let format = GraphFormat(mediaType: contentType.mediaType) else {
+        guard let format = RDFFormat(mediaType: contentType.mediaType) else {
             throw RequestError.unsupportedMediaType(contentType.mediaType, accepted: accepted)
         }
         try contentType.requireUTF8()

@@ -94,20 +94,10 @@ struct SPARQLRoutes {
                 unionDefaultGraph: services.configuration.unionDefaultGraph
             )
             let quads = ServiceDescription.quads(facts, snapshot: snapshot)
-            let bytes = try await GraphRendering.render(quads, format: format, prefixes: ServiceDescription.prefixes, host: services.syntaxHost)
+            let bytes = try GraphRendering.render(quads, format: format, prefixes: ServiceDescription.prefixes)
             return .negotiated(offer.value, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         case .results:
             preconditionFailure("the service description offers no results format")
-        }
-    }
-}
-
-/// Small RDF documents (the service description), written whole.
-enum GraphRendering {
-    static func render(_ quads: [Quad], format: GraphFormat, prefixes: [String: String], host: RDFSyntaxHost) async throws -> [UInt8] {
-        switch format {
-        case .jsonLD: return try JSONLDSerializer.serialize(quads, prefixes: prefixes)
-        case .rdf(let rdfFormat): return try await host.serialize(quads, format: rdfFormat, prefixes: prefixes).flatMap { $0 }
         }
     }
 }

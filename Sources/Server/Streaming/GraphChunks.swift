@@ -1,4 +1,5 @@
 import RDF
+import Redland
 import SPARQL
 import Store
 
@@ -19,49 +20,39 @@ enum QuadFeed {
     }
 }
 
-/// An RDF body in a syntax written in Swift as quads arrive: N-Triples, N-Quads, or JSON-LD (streamed, one node
-/// object per run of quads with the same subject; a snapshot's quads come grouped by graph and subject).
+/// An RDF body in any syntax, written by `RDFWriter` as quads arrive, one chunk of about 64 KiB per call: memory stays
+/// at one chunk whatever the size of the graph, and no lock is shared with other requests.
 final class GraphChunks: ChunkSource {
-    enum Syntax {
-        /// N-Triples (`graphNames: false`) or N-Quads.
-        case lines(graphNames: Bool)
-        case jsonLD(prefixes: [String: String])
-    }
-
     private var feed: QuadFeed
-    private let output = PendingOutput()
-    private let jsonLD: JSONLDSerializer?
+    private let format: RDFFormat
     private let graphNames: Bool
+    private let output = PendingOutput()
+    private var writer: RDFWriter?
     private var finished = false
     private let chunkSize = 1 << 16
 
-    init(_ feed: QuadFeed, syntax: Syntax) {
+    /// - Parameter graphNames: false writes every quad in the default graph (one graph's triples in a quad syntax).
+    init(_ feed: QuadFeed, format: RDFFormat, graphNames: Bool = true) {
         self.feed = feed
-        switch syntax {
-        case .lines(let graphNames):
-            self.graphNames = graphNames
-            jsonLD = nil
-        case .jsonLD(let prefixes):
-            graphNames = false
-            jsonLD = JSONLDSerializer(prefixes: prefixes, grouping: .consecutiveSubjects, chunkSize: chunkSize, sink: output.sink)
-        }
+        self.format = format
+        self.graphNames = graphNames
     }
 
     func nextChunk() throws -> [UInt8]? {
-        var line: [UInt8] = []
+        let writer = try self.writer ?? RDFWriter(format: format, prefixes: QuadStore.commonPrefixes, chunkSize: chunkSize, sink: output.sink)
+        self.writer = writer
         while output.count < chunkSize && !finished {
             guard var quad = try feed.next() else {
-                try jsonLD?.finish()
+                try writer.finish()
                 finished = true
                 break
             }
             if !graphNames { quad.graph = .defaultGraph }
-            if let jsonLD {
-                try jsonLD.write(quad)
-            } else {
-                line.removeAll(keepingCapacity: true)
-                NTriples.append(quad, to: &line)
-                output.append(line)
+            do {
+                try writer.write(quad)
+            } catch let error as RedlandError where error.code == .invalidData {
+                // Before the first byte this is a 406; later it ends the body.
+                throw RequestError.cannotRepresent(mediaType: format.mediaType, reason: error.message)
             }
         }
         return output.isEmpty ? nil : output.take()

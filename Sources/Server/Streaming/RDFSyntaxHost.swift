@@ -2,16 +2,28 @@ import RDF
 import Redland
 import Store
 
-/// The server's own raptor, on its own thread: parses uploaded RDF and writes the syntaxes raptor writes (Turtle,
-/// RDF/XML, TriG), without queueing behind the store's writer on its Redland thread.
+/// The server's own raptor, on its own thread: parses uploaded RDF without queueing behind the store's writer on its
+/// Redland thread. (Writing needs no raptor: `RDFWriter` runs anywhere.)
 ///
-/// A separate world on a separate thread is safe (research/redland.md §3); the world is created on first use, on this
-/// actor's thread, and stays there. Each call runs to the end without suspending, so one world's log collector never
-/// sees two parses interleaved.
+/// A separate world on a separate thread is safe (research/redland.md §3); worlds are created on this actor's thread
+/// and stay there. A whole-body parse runs to the end without suspending; an upload parsed as it arrives (`begin`,
+/// `feed`, `finish`) gets a world of its own when raptor reads its syntax, so uploads arriving at the same time
+/// interleave chunk by chunk and one world's log collector never sees two parses.
 package actor RDFSyntaxHost {
     private nonisolated let thread: RedlandThread
     package nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private var cachedWorld: RedlandWorld?
+    private var uploads: [Int: Upload] = [:]
+    private var nextUpload = 0
+
+    /// One upload being parsed: its reader, and the quads read so far.
+    private final class Upload {
+        let world: RedlandWorld
+        var reader: RDFReader?
+        var quads: [Quad] = []
+
+        init(world: RedlandWorld) { self.world = world }
+    }
 
     package init() {
         thread = RedlandThread(name: "lodestar-rdf-io")
@@ -28,52 +40,58 @@ package actor RDFSyntaxHost {
     /// - Throws: `RedlandError` with the line and column of the first problem.
     func parse(_ bytes: [UInt8], format: RDFFormat, baseIRI: String) throws -> [Quad] {
         var quads: [Quad] = []
-        try RDFParser.parse(bytes, format: format, baseIRI: baseIRI, world: try world(), fileName: "the request body") { quads.append($0) }
+        try RDFReader.parse(bytes, format: format, baseIRI: baseIRI, world: try world(), fileName: "the request body") { quads.append($0) }
         return quads
     }
 
-    /// `quads` written in `format`, as chunks of about 64 KiB.
-    /// - Throws: `RequestError.cannotRepresent` when the syntax cannot express the data (RDF/XML's predicates).
-    func serialize(_ quads: [Quad], format: RDFFormat, prefixes: [String: String]) throws -> [[UInt8]] {
-        var chunks: [[UInt8]] = []
-        let serializer = try RDFSerializer(format: format, world: try world(), prefixes: prefixes) { chunks.append($0) }
-        try Self.representable(format) {
-            try serializer.write(contentsOf: quads)
-            try serializer.finish()
+    /// Starts parsing an upload that arrives in chunks; returns its number for `feed`, `finish` and `cancel`.
+    /// - Throws: `RedlandError` if raptor lacks the parser.
+    func begin(format: RDFFormat, baseIRI: String) throws -> Int {
+        // N-Triples, N-Quads and JSON-LD are parsed in Swift and never touch the world's log: they share one world.
+        let upload = Upload(world: format.isReadBySwift ? try world() : try RedlandWorld())
+        upload.reader = try RDFReader(format: format, baseIRI: baseIRI, world: upload.world, fileName: "the request body") { [unowned upload] in
+            upload.quads.append($0)
         }
-        return chunks
+        nextUpload += 1
+        uploads[nextUpload] = upload
+        return nextUpload
     }
 
-    /// The quads of `snapshot` matching `pattern`, written in `format`, as chunks of about 64 KiB.
-    func serialize(
-        _ snapshot: Snapshot,
-        matching pattern: EncodedQuadPattern,
-        format: RDFFormat,
-        prefixes: [String: String]
-    )
-        throws -> [[UInt8]]
-    {
-        var chunks: [[UInt8]] = []
-        let serializer = try RDFSerializer(format: format, world: try world(), prefixes: prefixes) { chunks.append($0) }
-        try Self.representable(format) {
-            for encoded in snapshot.quads(matching: pattern) { try serializer.write(snapshot.quad(for: encoded)) }
-            try serializer.finish()
-        }
-        return chunks
-    }
-
-    /// Runs `body`, turning raptor's refusal of data it cannot write into `RequestError.cannotRepresent`.
-    private static func representable(_ format: RDFFormat, _ body: () throws -> Void) throws {
+    /// Parses the next chunk of upload `id`. After an error the upload is gone.
+    /// - Throws: `RedlandError` with the line and column of the first problem.
+    func feed(_ id: Int, _ bytes: [UInt8]) throws {
+        guard let reader = uploads[id]?.reader else { throw RedlandError(.io, "no upload \(id) is being parsed") }
         do {
-            try body()
-        } catch let error as RedlandError where error.code == .invalidData {
-            throw RequestError.cannotRepresent(mediaType: format.mediaType, reason: error.message)
+            try reader.feed(bytes)
+        } catch {
+            uploads[id] = nil
+            throw error
         }
     }
+
+    /// Ends upload `id` and returns every statement it held.
+    /// - Throws: `RedlandError` with the line and column of the first problem.
+    func finish(_ id: Int) throws -> [Quad] {
+        guard let upload = uploads.removeValue(forKey: id), let reader = upload.reader else {
+            throw RedlandError(.io, "no upload \(id) is being parsed")
+        }
+        try reader.finish()
+        upload.reader = nil
+        return upload.quads
+    }
+
+    /// Drops upload `id` (the client went away, or the body was too large).
+    func cancel(_ id: Int) { uploads[id] = nil }
 
     /// Frees the world and ends the thread once queued work is done.
     package func close() {
         cachedWorld = nil
+        uploads = [:]
         thread.shutdown()
     }
+}
+
+extension RDFFormat {
+    /// True for the syntaxes `RDFReader` parses in Swift, without raptor.
+    fileprivate var isReadBySwift: Bool { self == .ntriples || self == .nquads || self == .jsonLD }
 }

@@ -100,10 +100,10 @@ actor StoreWriter {
         do {
             switch source {
             case .file(let path):
-                try RDFParser.parse(file: path, format: format, baseIRI: baseIRI, world: world) { quads.append($0) }
+                try RDFReader.parse(file: path, format: format, baseIRI: baseIRI, world: world) { quads.append($0) }
             case .bytes(let bytes, let name):
                 guard let format else { throw StoreError(.invalidData, "no RDF format given for \(name)") }
-                try RDFParser.parse(bytes, format: format, baseIRI: baseIRI ?? "urn:x-lodestar:upload", world: world, fileName: name) {
+                try RDFReader.parse(bytes, format: format, baseIRI: baseIRI ?? "urn:x-lodestar:upload", world: world, fileName: name) {
                     quads.append($0)
                 }
             }
