@@ -22,7 +22,7 @@ package struct ManifestGraph: Sendable {
     /// - Throws: `RedlandError` if the file is missing or is not Turtle.
     package init(file: String, baseIRI: String, world: RedlandWorld) throws {
         var graph = ManifestGraph()
-        try RDFParser.parse(file: file, format: .turtle, baseIRI: baseIRI, world: world, blankNodes: .asWritten) { graph.add($0.triple) }
+        try RDFReader.parse(file: file, format: .turtle, baseIRI: baseIRI, world: world, blankNodes: .asWritten) { graph.add($0.triple) }
         self = graph
     }
 

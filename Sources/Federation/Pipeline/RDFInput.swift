@@ -11,7 +11,7 @@ enum RDFInput {
         do {
             // A world per parse: worlds are not thread-safe, and a harvest runs off the store's Redland thread.
             let world = try RedlandWorld()
-            try RDFParser.parse(bytes, format: format, baseIRI: baseIRI, world: world, fileName: name) { triples.append($0.triple) }
+            try RDFReader.parse(bytes, format: format, baseIRI: baseIRI, world: world, fileName: name) { triples.append($0.triple) }
         } catch let error as RedlandError {
             throw FederationError(.parse, error.description, line: error.line, column: error.column)
         }
