@@ -1,4 +1,5 @@
 import Foundation
+import RDF
 import Redland
 
 /// Which parser a fetched document gets: the source's format override, else the Content-Type (parameters stripped),
