@@ -18,7 +18,7 @@ import Testing
         try await Fixture.withStore(extra: CatalogueFixture.nquads) { store in
             let document = try resolver.document(of: IRI(CatalogueFixture.solution), in: store.snapshot())
             #expect(document.namespace == nil)
-            #expect(document.path(for: .graph(.rdf(.turtle))) == "/resource.ttl?iri=http%3A%2F%2Fexample.org%2Fsolution%2F2")
+            #expect(document.path(for: .graph(.turtle)) == "/resource.ttl?iri=http%3A%2F%2Fexample.org%2Fsolution%2F2")
             #expect(document.path(for: nil) == "/resource?iri=http%3A%2F%2Fexample.org%2Fsolution%2F2")
             // The distribution's own triples come along, so the page needs no second lookup.
             let distribution = Term.iri("http://example.org/solution/2/dist")
