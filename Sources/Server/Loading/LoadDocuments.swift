@@ -54,10 +54,9 @@ public enum LoadDocuments {
     /// generic one — from the extension of its URL; relative IRIs resolve against the URL it was fetched from.
     static func parse(_ document: RemoteDocument, with store: QuadStore) async throws -> [Quad] {
         let path = URL(string: document.finalURL)?.path ?? ""
-        let isJSONLD = document.mediaType == "application/ld+json" || (document.mediaType.map(isGeneric) ?? true) && path.hasSuffix(".jsonld")
         do {
-            if isJSONLD { return try JSONLDParser.parse(document.bytes, baseIRI: document.finalURL) }
-            let format = document.mediaType.flatMap(RDFFormat.init(mediaType:)) ?? RDFFormat(fileName: path)
+            let declared = document.mediaType.flatMap { isGeneric($0) ? nil : RDFFormat(mediaType: $0) }
+            let format = declared ?? RDFFormat(fileName: path)
             guard let format else {
                 let type = document.mediaType ?? "no Content-Type"
                 throw StoreError(.invalidData, "LOAD <\(document.iri.value)>: cannot tell the RDF syntax of \(type) at \(document.finalURL)")

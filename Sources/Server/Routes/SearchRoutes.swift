@@ -18,7 +18,6 @@ struct SearchRoutes {
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
         routes.get("/search") { request, _ in try search(request) }
-        routes.head("/search") { request, _ in Response.headers(of: try search(request)) }
         return routes
     }
 
