@@ -82,6 +82,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
+        // Grammar-aware fuzzing of the SPARQL engine, bounded by LODESTAR_FUZZ_SECONDS (default 60), seed printed.
+        .testTarget(name: "FuzzTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ConformanceTests", dependencies: ["SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(
