@@ -112,6 +112,8 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Store", "SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
+        // Grammar-aware fuzzing of the SPARQL engine, bounded by LODESTAR_FUZZ_SECONDS (default 60), seed printed.
+        .testTarget(name: "FuzzTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         // W3C test manifests read into a graph: shared by the conformance runner and the protocol tests.
         .target(name: "W3CManifests", dependencies: ["Redland", "RDF"], path: "Tests/W3CManifests", swiftSettings: swiftSettings),

@@ -31,6 +31,7 @@ package enum ErrorResponses {
             case .timeout: return (.serviceUnavailable, [:], "the query did not finish within its time limit")
             case .cancelled: return (.serviceUnavailable, [:], "the query was cancelled")
             case .unsupported(let message): return (.notImplemented, [:], "not supported: \(message)")
+            case .tooComplex: return (.badRequest, [:], error.description)
             }
         case let error as UpdateError: return (.badRequest, [:], error.description)
         case let error as StoreError:

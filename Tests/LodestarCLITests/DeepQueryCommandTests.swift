@@ -24,11 +24,12 @@ import Testing
         }
     }
 
+    /// A path's steps become one join, held to the planning budget of 2,000 operands, hence 1,500 steps.
     @Test func chainsJustBelowTheLimitAreAnswered() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let store = directory.path + "/store"
-        for (command, text) in [("query", Self.plusChain(9_000)), ("query", Self.union(9_000)), ("update", Self.pathUpdate(9_000))] {
+        for (command, text) in [("query", Self.plusChain(9_000)), ("query", Self.union(9_000)), ("update", Self.pathUpdate(1_500))] {
             let file = directory.path + "/request.rq"
             try text.write(toFile: file, atomically: true, encoding: .utf8)
             let result = try CommandRunner.run([command, "--store", store, "--file", file])

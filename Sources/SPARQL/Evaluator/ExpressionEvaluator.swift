@@ -28,7 +28,7 @@ indirect enum CompiledExpression {
     /// sameTerm, compared on IDs when both sides are variables or constants.
     case sameTerm(CompiledExpression, CompiledExpression)
     /// A built-in by `BuiltInFunction.rawValue`.
-    case builtIn(String, [CompiledExpression])
+    case builtIn(BuiltInFunction, [CompiledExpression])
     /// A function named by IRI: the XPath constructor casts (`xsd:integer(?x)`); others are errors.
     case function(IRI, [CompiledExpression])
 }
@@ -126,11 +126,11 @@ final class ExpressionEvaluator {
                 if let value = try attempt(item, row) { return value }
             }
             throw fail(.typeError("COALESCE: no argument has a value"))
-        case .builtIn(let name, let arguments):
+        case .builtIn(let function, let arguments):
             var values: [Term] = []
             values.reserveCapacity(arguments.count)
             for argument in arguments { values.append(try evaluate(argument, row)) }
-            do { return try SPARQLFunctions.call(name, values, context: functions) } catch { throw fail(error) }
+            do { return try SPARQLFunctions.call(function, values, context: functions) } catch { throw fail(error) }
         case .function(let iri, let arguments):
             var values: [Term] = []
             values.reserveCapacity(arguments.count)

@@ -57,7 +57,11 @@ final class OrderByCursor: Cursor {
         while let row = try inner.next() {
             var values: [Term?] = []
             values.reserveCapacity(keys.count)
-            for key in keys { values.append(try evaluator.value(of: key.expression, row)) }
+            // A query may have thousands of keys: each one counts against the deadline.
+            for key in keys {
+                try deadline.tick()
+                values.append(try evaluator.value(of: key.expression, row))
+            }
             entries.append(Entry(row: row, keys: values, sequence: sequence))
             sequence += 1
             if let threshold, let limit, entries.count >= threshold {
@@ -75,8 +79,8 @@ final class OrderByCursor: Cursor {
         let deadline = self.deadline
         do {
             try entries.sort { a, b in
-                try deadline.tick()
                 for (position, key) in keys.enumerated() {
+                    try deadline.tick()
                     var order = SPARQLFunctions.orderBy(a.keys[position], b.keys[position])
                     if key.descending { order = order.reversed }
                     switch order {

@@ -39,6 +39,7 @@ final class Planner {
 
     /// - Parameter topK: an enclosing LIMIT (plus OFFSET) that an ORDER BY below may use to keep only its best rows.
     private func build(_ pattern: GraphPattern, graph: GraphScope, topK: Int?) throws(QueryEvaluationError) -> Cursor {
+        try context.deadline.tick()
         switch pattern {
         case .bgp(let patterns):
             return bgp(patterns, graph: graph)
@@ -241,7 +242,7 @@ final class Planner {
         case .exists(let pattern): return .exists(try build(pattern, graph: graph, topK: nil))
         case .builtIn(.sameTerm, let arguments) where arguments.count == 2:
             return .sameTerm(try c(arguments[0]), try c(arguments[1]))
-        case .builtIn(let function, let arguments): return .builtIn(function.rawValue, try all(arguments))
+        case .builtIn(let function, let arguments): return .builtIn(function, try all(arguments))
         case .function(let iri, let arguments): return .function(iri, try all(arguments))
         }
     }

@@ -8,12 +8,15 @@ public enum QueryEvaluationError: Error, Hashable, Sendable, CustomStringConvert
     /// The query uses something this evaluator does not implement: SERVICE without SILENT, a custom aggregate.
     /// `SERVICE SILENT` swallows the SERVICE case (the service contributes one empty solution); nothing else does.
     case unsupported(String)
+    /// The query is too large to plan within its budget (`SPARQLLimits.maximumJoinOperands`): the client's to change.
+    case tooComplex(String)
 
     public var description: String {
         switch self {
         case .timeout: "query timed out"
         case .cancelled: "query cancelled"
         case .unsupported(let message): "unsupported: \(message)"
+        case .tooComplex(let message): "query too complex: \(message)"
         }
     }
 }

@@ -70,7 +70,7 @@ public struct QueryEvaluator: Sendable {
         }
         var pattern = pattern
         if options.optimize && !options.referenceSemantics {
-            pattern = Optimizer(context: context).optimize(pattern)
+            pattern = try Optimizer(context: context).optimize(pattern)
         }
         let planner = Planner(context: context, referenceSemantics: options.referenceSemantics)
         let root = try planner.cursor(for: pattern, graph: .defaultGraph)

@@ -14,15 +14,32 @@ public import RDF
 /// ```
 public enum SPARQLFunctions {
     /// Calls the built-in `name` (case-insensitive: "STRLEN", "sameTerm", "isIRI", "URI") with evaluated arguments.
+    /// Queries call `call(_:_:context:)` with the function the parser resolved; this is for callers holding a name.
+    /// - Throws: `ExpressionError.unknownBuiltIn` for a name that is not a built-in call, else as `call(_:_:context:)`.
+    public static func call(_ name: String, _ arguments: [Term], context: FunctionContext) throws(ExpressionError) -> Term {
+        let upper = name.uppercased()
+        let alias: BuiltInFunction? =
+            switch upper {
+            case "URI": .iri
+            case "ISURI": .isIRI
+            default: BuiltInFunction.allCases.first { $0.rawValue.uppercased() == upper }
+            }
+        guard let function = alias else { throw .unknownBuiltIn(name) }
+        return try call(function, arguments, context: context)
+    }
+
+    /// Calls a built-in function with evaluated arguments; the function was resolved when the query was planned, so
+    /// no name is looked up per row.
     ///
     /// - Parameters:
-    ///   - name: a SPARQL built-in call keyword (`BuiltInFunction.rawValue`). BOUND, IF, COALESCE and EXISTS are the
-    ///     evaluator's: they need unevaluated arguments.
+    ///   - function: a SPARQL built-in call. BOUND, IF, COALESCE and EXISTS are the evaluator's: they need unevaluated
+    ///     arguments.
     ///   - arguments: the evaluated arguments; an argument whose evaluation erred never gets here.
     ///   - context: the query's base IRI, `NOW()` instant, random source and blank node scope.
-    /// - Throws: `ExpressionError.unknownBuiltIn`, `.wrongArgumentCount`, or the function's own errors.
-    public static func call(_ name: String, _ arguments: [Term], context: FunctionContext) throws(ExpressionError) -> Term {
-        let name = name.uppercased()
+    /// - Throws: `ExpressionError.wrongArgumentCount`, or the function's own errors.
+    public static func call(_ function: BuiltInFunction, _ arguments: [Term], context: FunctionContext) throws(ExpressionError) -> Term {
+        // Only error messages spell the name.
+        var name: String { function.rawValue.uppercased() }
         let a = arguments
         func arity(_ counts: ClosedRange<Int>) throws(ExpressionError) {
             guard counts.contains(a.count) else {
@@ -51,63 +68,62 @@ public enum SPARQLFunctions {
             return boolean(predicate(a[0]))
         }
         func optional(_ index: Int) -> Term? { index < a.count ? a[index] : nil }
-        switch name {
-        case "STR": return try one(str)
-        case "LANG": return try one(lang)
-        case "LANGMATCHES": return try two(langMatches)
-        case "DATATYPE": return try one(datatype)
-        case "IRI", "URI": return try one { (term) throws(ExpressionError) in try iri(term, context: context) }
-        case "BNODE":
+        switch function {
+        case .str: return try one(str)
+        case .lang: return try one(lang)
+        case .langMatches: return try two(langMatches)
+        case .datatype: return try one(datatype)
+        case .iri: return try one { (term) throws(ExpressionError) in try iri(term, context: context) }
+        case .bnode:
             try arity(0...1)
             return try bnode(optional(0), context: context)
-        case "RAND": return try none { NumericValue.double(context.randomDouble()).term }
-        case "ABS": return try numeric(\.absoluteValue)
-        case "CEIL": return try numeric(\.ceiling)
-        case "FLOOR": return try numeric(\.floor)
-        case "ROUND": return try numeric(\.rounded)
-        case "CONCAT": return try concat(a)
-        case "SUBSTR":
+        case .rand: return try none { NumericValue.double(context.randomDouble()).term }
+        case .abs: return try numeric(\.absoluteValue)
+        case .ceil: return try numeric(\.ceiling)
+        case .floor: return try numeric(\.floor)
+        case .round: return try numeric(\.rounded)
+        case .concat: return try concat(a)
+        case .substr:
             try arity(2...3)
             return try substr(a[0], a[1], optional(2))
-        case "STRLEN": return try one(strlen)
-        case "REPLACE":
+        case .strlen: return try one(strlen)
+        case .replace:
             try arity(3...4)
             return try replace(a[0], a[1], a[2], optional(3), context: context)
-        case "UCASE": return try one(ucase)
-        case "LCASE": return try one(lcase)
-        case "ENCODE_FOR_URI": return try one(encodeForURI)
-        case "CONTAINS": return try two(contains)
-        case "STRSTARTS": return try two(strStarts)
-        case "STRENDS": return try two(strEnds)
-        case "STRBEFORE": return try two(strBefore)
-        case "STRAFTER": return try two(strAfter)
-        case "YEAR": return try one(year)
-        case "MONTH": return try one(month)
-        case "DAY": return try one(day)
-        case "HOURS": return try one(hours)
-        case "MINUTES": return try one(minutes)
-        case "SECONDS": return try one(seconds)
-        case "TIMEZONE": return try one(timezone)
-        case "TZ": return try one(tz)
-        case "NOW": return try none { now(context: context) }
-        case "UUID": return try none { .iri(IRI("urn:uuid:" + context.randomUUID())) }
-        case "STRUUID": return try none { .string(context.randomUUID()) }
-        case "MD5": return try one(md5)
-        case "SHA1": return try one(sha1)
-        case "SHA256": return try one(sha256)
-        case "SHA384": return try one(sha384)
-        case "SHA512": return try one(sha512)
-        case "STRLANG": return try two(strlang)
-        case "STRDT": return try two(strdt)
-        case "SAMETERM": return try two { boolean(sameTerm($0, $1)) }
-        case "ISIRI", "ISURI": return try test(\.isIRI)
-        case "ISBLANK": return try test(\.isBlankNode)
-        case "ISLITERAL": return try test(\.isLiteral)
-        case "ISNUMERIC": return try one(isNumeric)
-        case "REGEX":
+        case .ucase: return try one(ucase)
+        case .lcase: return try one(lcase)
+        case .encodeForURI: return try one(encodeForURI)
+        case .contains: return try two(contains)
+        case .strStarts: return try two(strStarts)
+        case .strEnds: return try two(strEnds)
+        case .strBefore: return try two(strBefore)
+        case .strAfter: return try two(strAfter)
+        case .year: return try one(year)
+        case .month: return try one(month)
+        case .day: return try one(day)
+        case .hours: return try one(hours)
+        case .minutes: return try one(minutes)
+        case .seconds: return try one(seconds)
+        case .timezone: return try one(timezone)
+        case .tz: return try one(tz)
+        case .now: return try none { now(context: context) }
+        case .uuid: return try none { .iri(IRI("urn:uuid:" + context.randomUUID())) }
+        case .strUUID: return try none { .string(context.randomUUID()) }
+        case .md5: return try one(md5)
+        case .sha1: return try one(sha1)
+        case .sha256: return try one(sha256)
+        case .sha384: return try one(sha384)
+        case .sha512: return try one(sha512)
+        case .strLang: return try two(strlang)
+        case .strDT: return try two(strdt)
+        case .sameTerm: return try two { boolean(sameTerm($0, $1)) }
+        case .isIRI: return try test(\.isIRI)
+        case .isBlank: return try test(\.isBlankNode)
+        case .isLiteral: return try test(\.isLiteral)
+        case .isNumeric: return try one(isNumeric)
+        case .regex:
             try arity(2...3)
             return try regex(a[0], a[1], optional(2), context: context)
-        default: throw .unknownBuiltIn(name)
         }
     }
 

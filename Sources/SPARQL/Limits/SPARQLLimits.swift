@@ -4,4 +4,9 @@ public enum SPARQLLimits {
     /// tree two levels deep), as do nested groups and brackets; the parser refuses a taller tree with a syntax error
     /// at the token that would pass the limit. Work over a tree at this height fits in `LargeStack.size`.
     public static let maximumTreeHeight = 10_000
+
+    /// The most operands (triple patterns and other patterns) one join may have: ordering them costs time quadratic
+    /// in their number, so a larger group is refused (`QueryEvaluationError.tooComplex`) rather than planned for
+    /// minutes.
+    public static let maximumJoinOperands = 2_000
 }

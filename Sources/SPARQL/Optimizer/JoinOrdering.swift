@@ -11,6 +11,10 @@ extension Optimizer {
     func orderJoin(operands: [GraphPattern], filters: [Expression], bound: Set<Variable>, graph: EstimateGraph) -> GraphPattern {
         var operands = operands.filter { $0 != .empty }
         if operands.isEmpty { return wrap(.empty, in: filters, bound: bound, graph: graph) }
+        if operands.count > SPARQLLimits.maximumJoinOperands {
+            refuse(joinOf: operands.count)
+            return .join(operands[0], operands[1])
+        }
         var chainFilters: [Expression] = []
 
         // 1. A filter that one non-triple operand decides alone goes inside it (and further down from there).
@@ -104,6 +108,7 @@ extension Optimizer {
         let mentioned = operands.map(\.mentionedVariables)
         while !remaining.isEmpty {
             var best: (position: Int, connected: Bool, size: Double)?
+            if shouldStop() { return order + remaining }
             for (position, index) in remaining.enumerated() {
                 let connected = !known.isDisjoint(with: mentioned[index])
                 var size: Double

@@ -8,18 +8,44 @@ import RDF
 /// side always binds).
 struct Optimizer {
     let estimator: CardinalityEstimator
+    /// Set when the deadline passes or the budget is exceeded: the rewrite then stops and `optimize` throws.
+    private let stop: Stop
 
-    init(context: EvaluationContext) { estimator = CardinalityEstimator(context: context) }
+    init(context: EvaluationContext) {
+        estimator = CardinalityEstimator(context: context)
+        stop = Stop(deadline: context.deadline)
+    }
 
     /// The optimised pattern.
-    func optimize(_ pattern: GraphPattern) -> GraphPattern {
-        rewrite(pattern, bound: [], graph: .defaultGraph)
+    /// - Throws: `.timeout` or `.cancelled` (the query's deadline), `.tooComplex` for a join wider than
+    ///   `SPARQLLimits.maximumJoinOperands`.
+    func optimize(_ pattern: GraphPattern) throws(QueryEvaluationError) -> GraphPattern {
+        let result = rewrite(pattern, bound: [], graph: .defaultGraph)
+        if let error = stop.error { throw error }
+        return result
+    }
+
+    /// Whether to stop rewriting. A step may walk a whole subtree (`variableBindings`), so each looks at the clock.
+    func shouldStop() -> Bool {
+        if stop.error != nil { return true }
+        do {
+            try stop.deadline.check()
+        } catch {
+            stop.error = error
+        }
+        return stop.error != nil
+    }
+
+    /// Stops the rewrite for a join too wide to order.
+    func refuse(joinOf count: Int) {
+        stop.error = .tooComplex("a group joins \(count) patterns; at most \(SPARQLLimits.maximumJoinOperands) can be planned")
     }
 
     /// - Parameters:
     ///   - bound: variables every input row binds (from an enclosing nested loop), for estimates only.
     ///   - graph: the active graph, for estimates only.
     func rewrite(_ pattern: GraphPattern, bound: Set<Variable>, graph: EstimateGraph) -> GraphPattern {
+        if shouldStop() { return pattern }
         switch pattern {
         case .bgp, .join:
             return orderJoin(operands: pattern.joinOperands, filters: [], bound: bound, graph: graph)
@@ -104,10 +130,18 @@ extension GraphPattern {
     /// The operands of a tree of joins, with basic graph patterns split into single triple patterns (a BGP is the
     /// join of its triples) and empty BGPs (the join identity) dropped.
     var joinOperands: [GraphPattern] {
+        var operands: [GraphPattern] = []
+        collectJoinOperands(into: &operands)
+        return operands
+    }
+
+    private func collectJoinOperands(into operands: inout [GraphPattern]) {
         switch self {
-        case .join(let a, let b, _): a.joinOperands + b.joinOperands
-        case .bgp(let patterns): patterns.map { .bgp([$0]) }
-        default: [self]
+        case .join(let a, let b, _):
+            a.collectJoinOperands(into: &operands)
+            b.collectJoinOperands(into: &operands)
+        case .bgp(let patterns): operands += patterns.map { .bgp([$0]) }
+        default: operands.append(self)
         }
     }
 
@@ -129,4 +163,12 @@ extension [Expression] {
         for next in dropFirst() { result = .and(result, next) }
         return result
     }
+}
+
+/// The optimiser's stop signal, shared by the copies of the (value-type) optimiser in one run.
+private final class Stop {
+    let deadline: Deadline
+    var error: QueryEvaluationError?
+
+    init(deadline: Deadline) { self.deadline = deadline }
 }
