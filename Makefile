@@ -1,7 +1,8 @@
 # Lodestar: two commands on a fresh Debian 12 machine with Swift 6 — `make serve` and `make test`.
 
 SHELL := /bin/bash
-# libjs-codemirror libsqlite3-dev: the query page's editor (served from /usr/share/javascript/codemirror, nothing from the network).
+# libjs-codemirror: the query page's editor (served from /usr/share/javascript/codemirror, nothing from the network);
+# libsqlite3-dev: the search index (SQLite FTS5).
 APT_PACKAGES := pkg-config libraptor2-dev librdf0-dev librasqal3-dev raptor2-utils libjs-codemirror libsqlite3-dev
 # What the tests drive as real clients: a headless browser for the PURI pages, Python's RDF tools for everything we send.
 TEST_APT_PACKAGES := chromium curl linkchecker

@@ -78,7 +78,9 @@ import Testing
             for ext in ["ttl", "rdf", "nt", "jsonld", "nq", "trig"] { #expect(html.contains(#"href="/doc/dr8/view/TestView.\#(ext)""#)) }
             #expect(html.contains(#"href="/sparql?query=SELECT%20%3Fgraph"#))
             #expect(html.contains(#"<h2>Building blocks in this view <small>(2; 1 with solutions)</small></h2>"#))
-            #expect(!html.contains("http://fonts.") && !html.contains("<link rel=\"stylesheet\"") && !html.contains("<script"))
+            // Nothing from other sites and no script: the one stylesheet is our own (the CSP allows no inline style).
+            #expect(!html.contains("http://fonts.") && !html.contains("<script"))
+            #expect(html.components(separatedBy: "<link rel=\"stylesheet\"").count == 2 && html.contains(#"<link rel="stylesheet" href="/assets/page.css">"#))
         }
     }
 
