@@ -70,12 +70,8 @@ package struct QueryService: Sendable {
         let settings = self.settings
         let snapshot = store.snapshot()
         do {
-            let computed = try await limiter.withPermit(deadline: deadline) { () throws -> Computed in
-                try Self.compute(request, accept: accept, in: snapshot, settings: settings, deadline: deadline)
-            }
-            switch computed {
-            case .streaming(let format, let stream, let ready, let complete):
-                return QueryAnswer(format: format, ready: ready, complete: complete, rest: stream, deadline: deadline, timeLimit: timeLimit)
+            return try await limiter.withPermit(deadline: deadline) { () throws -> QueryAnswer in
+                try Self.compute(request, accept: accept, in: snapshot, settings: settings, deadline: deadline, timeLimit: timeLimit)
             }
         } catch QueryEvaluationError.timeout {
             throw RequestError.queryTimeout(seconds: timeLimit)
@@ -86,8 +82,9 @@ package struct QueryService: Sendable {
 
     /// Parses, negotiates, evaluates and pulls the first two chunks; runs on a limiter thread.
     private static func compute(
-        _ request: QueryRequest, accept: String?, in snapshot: Snapshot, settings: QuerySettings, deadline: ContinuousClock.Instant
-    ) throws -> Computed {
+        _ request: QueryRequest, accept: String?, in snapshot: Snapshot, settings: QuerySettings, deadline: ContinuousClock.Instant,
+        timeLimit: Double
+    ) throws -> QueryAnswer {
         var query = try SPARQLParser.parseQuery(request.query, baseIRI: settings.baseIRI)
         if !request.defaultGraphs.isEmpty || !request.namedGraphs.isEmpty {
             query.dataset = QueryDataset(
@@ -101,7 +98,7 @@ package struct QueryService: Sendable {
         let stream = ChunkStream(Self.chunkSource(for: result, format: format))
         var ready: [[UInt8]] = []
         while ready.count < 2, let chunk = try stream.nextChunk() { ready.append(chunk) }
-        return .streaming(format, stream, ready, complete: ready.count < 2)
+        return QueryAnswer(format: format, ready: ready, complete: ready.count < 2, rest: stream, deadline: deadline, timeLimit: timeLimit)
     }
 
     /// The representation for a query of this form: from `?format=` if given, else from `Accept`.
@@ -161,10 +158,4 @@ package struct QueryService: Sendable {
             preconditionFailure("negotiation offers results formats for SELECT and ASK, RDF formats for graphs")
         }
     }
-}
-
-/// What evaluation under a permit produced.
-private enum Computed: Sendable {
-    /// A source with its first chunks pulled.
-    case streaming(ResponseFormat, ChunkStream, [[UInt8]], complete: Bool)
 }
