@@ -11,7 +11,7 @@ enum DocumentResponses {
     ///   - contentLocation: the URL of the representation chosen, for a negotiated request; `nil` when the URL named it.
     ///   - alternates: `Link` values naming every representation.
     static func response(
-        _ rendered: RenderedDocument, request: Request, contentLocation: String?, alternates: [String]
+        _ rendered: RenderedDocument, contentLocation: String?, alternates: [String]
     ) -> Response {
         var headers: HTTPFields = [.vary: "Accept, Accept-Language", .contentType: rendered.representation.contentType, .eTag: rendered.entityTag]
         headers[values: .link] = alternates

@@ -69,7 +69,7 @@ struct PURIRoutes {
         }
         let location = fixed == nil ? puris.url(PURIDocument.path(namespace: namespace, local: local, representation: representation)) : nil
         return DocumentResponses.response(
-            rendered, request: request, contentLocation: location, alternates: alternates(namespace: namespace, local: local))
+            rendered, contentLocation: location, alternates: alternates(namespace: namespace, local: local))
     }
 
     /// 404 for an unknown PURI: the HTML page with the nearest PURIs for browsers, plain text for everyone else.

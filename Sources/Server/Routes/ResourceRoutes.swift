@@ -46,7 +46,7 @@ struct ResourceRoutes {
             "<\(puris.url(PURIDocument.resourcePath(iri, representation: alternate)))>; rel=\"alternate\"; type=\"\(alternate.mediaType)\""
         }
         let location = fixed == nil ? puris.url(PURIDocument.resourcePath(iri, representation: representation)) : nil
-        return DocumentResponses.response(rendered, request: request, contentLocation: location, alternates: alternates)
+        return DocumentResponses.response(rendered, contentLocation: location, alternates: alternates)
     }
 
     /// 404 for an IRI no statement uses: the HTML page with look-alikes for browsers, plain text for everyone else.
