@@ -52,6 +52,7 @@ public struct LodestarServer: Sendable {
         router.addRoutes(AssetRoutes().collection())
         router.addRoutes(SPARQLRoutes(services: services).collection())
         router.addRoutes(UpdateRoutes(services: services).collection())
+        router.addRoutes(AdminRoutes(services: services).collection())
         router.addRoutes(GraphStoreRoutes(services: services).collection())
         router.addRoutes(DumpRoutes(services: services).collection())
         router.addRoutes(PURIRoutes(services: services).collection())

@@ -122,6 +122,23 @@ public final class QuadStore: Sendable {
         return LoadReport(parsed: parsed, inserted: report.inserted, seconds: (ContinuousClock.now - start).seconds)
     }
 
+    /// A consistent copy of this store in `target` (which must not exist), taken without stopping writers; it opens as a
+    /// store holding a version this store acknowledged (`StoreBackup`).
+    /// - Returns: the checkpoint sequence number the copy starts from.
+    /// - Throws: `StoreError(.invalidData)` for an in-memory store; `StoreError(.io)` if the copy fails.
+    @discardableResult
+    public func backup(to target: String) async throws -> UInt64 {
+        guard case .directory(let path) = committer.options.location else {
+            throw StoreError(.invalidData, "an in-memory store has no files to back up")
+        }
+        return try await Self.copy(path, to: target)
+    }
+
+    /// Copies files off the cooperative pool.
+    @concurrent private static func copy(_ storeDirectory: String, to target: String) async throws -> UInt64 {
+        try StoreBackup.copy(storeDirectory: storeDirectory, to: target)
+    }
+
     /// Waits for queued writes, checkpoints the log into Redland, syncs and releases the store; later writes fail with
     /// `StoreError(.closed)`.
     public func close() async throws {

@@ -10,7 +10,7 @@ public struct StoreOptions: Sendable {
     public var location: Location
     /// When a commit is acknowledged: after the log is synced (the default), or once the OS has it.
     public var sync: SyncMode
-    /// The delta size (changed quads) past which a write rebuilds the base indexes instead of copying the delta.
+    /// The size (changed quads) of the minor delta layer every write copies, past which it is folded into the major one.
     public var deltaLimit: Int
     /// Log bytes since the last checkpoint that start the next one.
     public var checkpointBytes: Int
@@ -24,7 +24,7 @@ public struct StoreOptions: Sendable {
     var syncsBeforeFailure: Int?
 
     public init(
-        location: Location, sync: SyncMode = .commit, deltaLimit: Int = 4096, checkpointBytes: Int = 64 << 20,
+        location: Location, sync: SyncMode = .commit, deltaLimit: Int = 256, checkpointBytes: Int = 64 << 20,
         checkpointInterval: Duration = .seconds(60), logLimitBytes: Int = 512 << 20, segmentBytes: Int = 64 << 20
     ) {
         self.location = location

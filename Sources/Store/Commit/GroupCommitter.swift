@@ -142,17 +142,23 @@ actor GroupCommitter {
         return (additions.sorted(), removals.sorted())
     }
 
-    /// The snapshot that follows `state` by these sorted, net changes: a small delta copy, or new base indexes.
+    /// The snapshot that follows `state` by these sorted, net changes: a copy of the small minor layer, now and then
+    /// folded into the major one, and that into new base indexes (`Delta`).
     private func nextSnapshot(after state: Snapshot, additions: [UInt128], removals: [UInt128]) -> Snapshot {
         var base = state.base
         var delta = state.delta
-        if delta.isEmpty && removals.isEmpty && additions.count > options.deltaLimit {
-            base = base.merged(adding: additions, removing: [])
+        let majorLimit = Delta.majorLimit(baseCount: base.count, deltaLimit: options.deltaLimit)
+        if delta.isEmpty && additions.count + removals.count > majorLimit {
+            base = base.merged(with: DeltaLayer(additions: additions, removals: removals))
         } else {
-            delta = delta.applying(additions: Set(additions), removals: Set(removals), base: base)
-            if delta.size > options.deltaLimit {
-                base = base.merged(adding: delta.added[0], removing: delta.removed)
-                delta = Delta()
+            delta.minor = delta.minor.applying(additions: additions, removals: removals)
+            if delta.minor.size > options.deltaLimit {
+                delta.major = delta.major.applying(additions: delta.minor.added[0], removals: delta.minor.removed)
+                delta.minor = DeltaLayer()
+                if delta.major.size > majorLimit {
+                    base = base.merged(with: delta.major)
+                    delta.major = DeltaLayer()
+                }
             }
         }
         return Snapshot(base: base, delta: delta, dictionary: dictionary, termCount: dictionary.count, version: state.version + 1)

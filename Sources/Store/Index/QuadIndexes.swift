@@ -26,15 +26,11 @@ struct QuadIndexes: Sendable {
 
     func contains(spog key: UInt128) -> Bool { SortedKeys.contains(keys[0], key) }
 
-    /// A new set of indexes: these quads minus `removed`, plus `added` (both given as SPOG keys, sorted per order here).
-    func merged(adding added: [UInt128], removing removed: [UInt128]) -> QuadIndexes {
-        var result = [[UInt128]]()
-        for order in QuadOrder.allCases {
-            result.append(
-                SortedKeys.merge(
-                    keys[order.rawValue], adding: Self.reorder(added, to: order), removing: Self.reorder(removed, to: order)))
-        }
-        return QuadIndexes(keys: result)
+    /// A new set of indexes: these quads with `layer` (a delta over them) applied.
+    func merged(with layer: DeltaLayer) -> QuadIndexes {
+        QuadIndexes(keys: QuadOrder.allCases.map { order in
+            SortedKeys.merge(keys[order.rawValue], adding: layer.added[order.rawValue], removing: Self.reorder(layer.removed, to: order))
+        })
     }
 
     /// SPOG keys rewritten in `order`, sorted.

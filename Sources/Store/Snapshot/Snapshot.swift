@@ -27,30 +27,36 @@ public struct Snapshot: QueryableDataset {
     }
 
     /// The number of quads in every graph, the default graph included. O(1).
-    public var count: Int { base.count - delta.removed.count + delta.added[0].count }
+    public var count: Int { base.count + delta.countChange }
 
     /// Terms in the dictionary, including terms no longer used by any quad.
     public var dictionarySize: Int { termCount - 1 }
 
     public func quads(matching pattern: EncodedQuadPattern) -> QuadCursor {
         let (order, lower, upper) = QuadOrder.range(for: pattern)
-        let baseKeys = base[order]
-        let addedKeys = delta.added[order.rawValue]
+        func run(_ keys: [UInt128], removedAbove: [UInt128], _ removedAboveThat: [UInt128] = []) -> QuadCursor.Run {
+            let range = SortedKeys.range(keys, lower, upper)
+            return QuadCursor.Run(
+                keys: keys, index: range.lowerBound, end: range.upperBound, removedAbove: removedAbove, removedAboveThat: removedAboveThat)
+        }
         return QuadCursor(
-            order: order, base: baseKeys, baseRange: SortedKeys.range(baseKeys, lower, upper),
-            removed: delta.removed, added: addedKeys, addedRange: SortedKeys.range(addedKeys, lower, upper))
+            order: order, base: run(base[order], removedAbove: delta.major.removed, delta.minor.removed),
+            major: run(delta.major.added[order.rawValue], removedAbove: delta.minor.removed),
+            minor: run(delta.minor.added[order.rawValue], removedAbove: []))
     }
 
     /// Exact when no quad was removed since the last compaction; otherwise an upper bound by at most the removals.
     public func estimatedCount(matching pattern: EncodedQuadPattern) -> Int {
         let (order, lower, upper) = QuadOrder.range(for: pattern)
-        return SortedKeys.range(base[order], lower, upper).count + SortedKeys.range(delta.added[order.rawValue], lower, upper).count
+        return SortedKeys.range(base[order], lower, upper).count + SortedKeys.range(delta.major.added[order.rawValue], lower, upper).count
+            + SortedKeys.range(delta.minor.added[order.rawValue], lower, upper).count
     }
 
     /// The exact number of quads matching `pattern`; costs at most one binary search per index and a scan of the removals.
     public func count(matching pattern: EncodedQuadPattern) -> Int {
         var result = estimatedCount(matching: pattern)
-        for key in delta.removed where pattern.matches(QuadOrder.spog.quad(key)) { result -= 1 }
+        for key in delta.major.removed where pattern.matches(QuadOrder.spog.quad(key)) { result -= 1 }
+        for key in delta.minor.removed where pattern.matches(QuadOrder.spog.quad(key)) { result -= 1 }
         return result
     }
 
@@ -61,18 +67,19 @@ public struct Snapshot: QueryableDataset {
     public var namedGraphs: [TermID] {
         var graphs = [TermID]()
         var candidate: UInt32 = 1
-        let gspo = base[.gspo]
-        let added = delta.added[QuadOrder.gspo.rawValue]
-        // Jump from graph to graph through both GSPO arrays: one binary search per graph, never a scan.
+        let arrays = [base[.gspo], delta.major.added[QuadOrder.gspo.rawValue], delta.minor.added[QuadOrder.gspo.rawValue]]
+        let anyRemoved = !delta.major.removed.isEmpty || !delta.minor.removed.isEmpty
+        // Jump from graph to graph through the GSPO arrays: one binary search per graph and array, never a scan.
         while true {
             let lower = UInt128(candidate) << 96
-            let nextBase = SortedKeys.lowerBound(gspo, lower)
-            let nextAdded = SortedKeys.lowerBound(added, lower)
-            let baseGraph = nextBase < gspo.count ? UInt32(truncatingIfNeeded: gspo[nextBase] >> 96) : nil
-            let addedGraph = nextAdded < added.count ? UInt32(truncatingIfNeeded: added[nextAdded] >> 96) : nil
-            guard let graph = [baseGraph, addedGraph].compactMap({ $0 }).min() else { break }
+            var next: UInt32?
+            for keys in arrays {
+                let index = SortedKeys.lowerBound(keys, lower)
+                if index < keys.count { next = min(next ?? .max, UInt32(truncatingIfNeeded: keys[index] >> 96)) }
+            }
+            guard let graph = next else { break }
             let id = TermID(rawValue: graph)
-            if delta.removed.isEmpty || count(matching: EncodedQuadPattern(graph: id)) > 0 { graphs.append(id) }
+            if !anyRemoved || count(matching: EncodedQuadPattern(graph: id)) > 0 { graphs.append(id) }
             guard graph < UInt32.max else { break }
             candidate = graph + 1
         }
@@ -81,8 +88,10 @@ public struct Snapshot: QueryableDataset {
 
     /// True if the quad with these SPOG components is in this snapshot.
     func contains(spog key: UInt128) -> Bool {
-        if SortedKeys.contains(delta.added[0], key) { return true }
-        return base.contains(spog: key) && !SortedKeys.contains(delta.removed, key)
+        if SortedKeys.contains(delta.minor.added[0], key) { return true }
+        if SortedKeys.contains(delta.minor.removed, key) { return false }
+        if SortedKeys.contains(delta.major.added[0], key) { return true }
+        return base.contains(spog: key) && !SortedKeys.contains(delta.major.removed, key)
     }
 
     /// All quads of `graph`, decoded. For tests and small graphs; large readers iterate `quads(matching:)`.
