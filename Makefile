@@ -2,8 +2,9 @@
 
 SHELL := /bin/bash
 # libjs-codemirror: the query page's editor (served from /usr/share/javascript/codemirror, nothing from the network);
-# libsqlite3-dev: the search index (SQLite FTS5).
-APT_PACKAGES := pkg-config libraptor2-dev librdf0-dev librasqal3-dev raptor2-utils libjs-codemirror libsqlite3-dev
+# libsqlite3-dev: the search index (SQLite FTS5); libpq-dev: the replicated change log (--replicate-to, --replica-of);
+# postgresql: the log's server (the replication tests start their own).
+APT_PACKAGES := pkg-config libraptor2-dev librdf0-dev librasqal3-dev raptor2-utils libjs-codemirror libsqlite3-dev libpq-dev postgresql
 # What the tests drive as real clients: a headless browser for the PURI pages, Python's RDF tools for everything we send.
 TEST_APT_PACKAGES := chromium curl linkchecker
 PIP_PACKAGES := rdflib SPARQLWrapper pyshacl

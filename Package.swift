@@ -40,6 +40,7 @@ let package = Package(
             providers: [.apt(["librdf0-dev", "libraptor2-dev", "librasqal3-dev"])]
         ),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "RDF", swiftSettings: swiftSettings),
         // JSON and JSON-LD 1.1 (reading, writing) in Swift, over RDF's terms.
         .target(name: "JSONLD", dependencies: ["RDF"], swiftSettings: swiftSettings),
@@ -64,6 +65,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Read replicas: the primary ships every write to a change log in PostgreSQL; replicas follow it (issue 14).
+        .target(name: "Replication", dependencies: ["CPostgres", "RDF", "Store"], swiftSettings: swiftSettings),
         .target(
             name: "Resolver",
             dependencies: ["RDF", "Redland", "Store", "SPARQL", "Search", .product(name: "Mustache", package: "swift-mustache")],
@@ -90,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "lodestar",
             dependencies: [
-                "RDF", "JSONLD", "Redland", "Store", "SPARQL", "Catalogue", "Resolver", "Server", "Federation",
+                "RDF", "JSONLD", "Redland", "Store", "SPARQL", "Catalogue", "Resolver", "Server", "Federation", "Replication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -142,6 +145,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Starts its own PostgreSQL (initdb, pg_ctl) and runs a primary and replicas of the built binary.
+        .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Store", "RDF", "lodestar"], swiftSettings: swiftSettings),
         .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF"], swiftSettings: swiftSettings),
     ]
 )

@@ -34,6 +34,7 @@ package enum ErrorResponses {
             case .tooComplex: return (.badRequest, [:], error.description)
             }
         case let error as UpdateError: return (.badRequest, [:], error.description)
+        case let error as ReplicationRefusal: return (.serviceUnavailable, [.retryAfter: "1"], error.description)
         case let error as StoreError:
             switch error.code {
             case .invalidData: return (.badRequest, [:], error.description)
@@ -78,6 +79,7 @@ package enum ErrorResponses {
         case .notAcceptable, .cannotRepresent: return (.notAcceptable, [.vary: "Accept"], error.description)
         case .unauthorized: return (.unauthorized, [.wwwAuthenticate: #"Bearer realm="lodestar", Basic realm="lodestar""#], error.description)
         case .updatesDisabled: return (.forbidden, [:], error.description)
+        case .readOnlyReplica: return (.methodNotAllowed, [.allow: "GET, HEAD"], error.description)
         case .bodyTooLarge: return (.contentTooLarge, [.connection: "close"], error.description)
         case .notFound: return (.notFound, [:], error.description)
         case .queryTimeout: return (.serviceUnavailable, [:], error.description)

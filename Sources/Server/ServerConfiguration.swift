@@ -37,6 +37,8 @@ public struct ServerConfiguration: Sendable {
     public var publisherName: String
     /// Timeouts for each stage of a connection and the cap on open connections.
     public var connectionLimits: ConnectionLimits
+    /// Primary of a replicated change log, replica of one, or neither (issue 14).
+    public var replication: ReplicationRole = .standalone
 
     public init(
         host: String = "127.0.0.1",

@@ -50,7 +50,11 @@ package final class ServerServices: Sendable {
         updateSettings.baseIRI = baseURL + "/update"
         updates = UpdateService(store: store, baseIRI: baseURL + "/update", settings: updateSettings)
         graphStore = GraphStoreService(store: store, syntaxHost: syntaxHost, limiter: limiter, baseURL: baseURL)
-        authorization = UpdateAuthorization(token: configuration.updateToken)
+        if case .replica(let source) = configuration.replication {
+            authorization = UpdateAuthorization(token: nil, replicaOf: source)
+        } else {
+            authorization = UpdateAuthorization(token: configuration.updateToken)
+        }
         metrics = ServerMetrics()
         namedQueries = NamedQueries(directory: configuration.queriesDirectory)
         puris = PURIService(store: store, namespaces: configuration.puriNamespaces, baseURL: baseURL)

@@ -17,7 +17,7 @@ import Synchronization
 /// ```
 public final class QuadStore: Sendable {
     private let published: PublishedSnapshot
-    private let committer: GroupCommitter
+    let committer: GroupCommitter
     private let writer: StoreWriter
     let observers: ObserverList
 

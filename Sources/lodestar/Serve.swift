@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Replication
 import Resolver
 import Server
 import Store
@@ -60,7 +61,22 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most connections open at once; more get a 503 (default: 3/4 of the descriptor limit, at most 10000).")
     var maxConnections: Int?
 
+    @Option(help: "Primary: ship every write to the change log in PostgreSQL at this postgresql:// URL before acknowledging it.")
+    var replicateTo: String?
+
+    @Option(help: "Replica: follow the change log in PostgreSQL at this postgresql:// URL; writes are refused (405).")
+    var replicaOf: String?
+
+    @Option(
+        help: """
+            Replica: where a new store (or one the log has trimmed past) starts: a backup directory ('lodestar backup'), \
+            or the primary's URL (its /dumps/all.nq at the version it names).
+            """)
+    var bootstrap: String?
+
     func validate() throws {
+        if replicateTo != nil && replicaOf != nil { throw ValidationError("--replicate-to (a primary) and --replica-of (a replica) exclude each other") }
+        if bootstrap != nil && replicaOf == nil { throw ValidationError("--bootstrap needs --replica-of") }
         guard idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else {
             throw ValidationError("--idle-timeout, --header-timeout and --body-timeout must be positive numbers of seconds")
         }
@@ -85,7 +101,7 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let token = updateToken ?? ProcessInfo.processInfo.environment["LODESTAR_UPDATE_TOKEN"]
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host,
             port: port,
             baseURL: baseURL,
@@ -103,8 +119,23 @@ struct Serve: AsyncParsableCommand {
                 idleTimeout: idleTimeout, headerTimeout: headerTimeout, bodyTimeout: bodyTimeout,
                 maxConnections: maxConnections ?? ConnectionLimits.defaultMaxConnections)
         )
-        let store = try await location.open(syncOption)
-        if token == nil { Terminal.error("note: writes are off; pass --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) to allow them") }
+        let store: QuadStore
+        var follower: LogFollower?
+        if let replicaOf {
+            var options = StoreOptions.directory(location.path, sync: syncOption.mode)
+            options.checkpointBytes = syncOption.checkpointBytes
+            (store, follower) = try await ReplicaSetup.open(storePath: location.path, options: options, logURL: replicaOf, bootstrap: bootstrap)
+            configuration.replication = .replica(FollowerStatus(follower: follower!))
+            follower?.start()
+        } else {
+            store = try await location.open(syncOption)
+            if let replicateTo {
+                _ = try await LogAppender.start(url: replicateTo, store: store, primaryURL: configuration.publicBaseURL)
+                configuration.replication = .primary(log: LogAppender.redacted(replicateTo))
+            }
+            if token == nil { Terminal.error("note: writes are off; pass --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) to allow them") }
+        }
         try await LodestarServer(configuration: configuration, store: store).run()
+        await follower?.stop()
     }
 }

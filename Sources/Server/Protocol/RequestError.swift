@@ -16,6 +16,8 @@ package enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
     case unauthorized
     /// Writes are switched off: no update token is configured.
     case updatesDisabled
+    /// This server is a read-only replica of a change log; writes go to its primary (at this URL, when known).
+    case readOnlyReplica(primary: String?)
     /// The body is larger than the limit (bytes).
     case bodyTooLarge(limit: Int)
     /// No such graph, query or page.
@@ -41,6 +43,8 @@ package enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .updatesDisabled:
             "writes are turned off on this server; start it with --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) "
                 + "and send 'Authorization: Bearer TOKEN'"
+        case .readOnlyReplica(let primary):
+            "this server is a read-only replica; send writes to the primary" + (primary.map { " at \($0)" } ?? "")
         case .bodyTooLarge(let limit): "the request body is larger than the limit of \(limit) bytes"
         case .notFound(let message): message
         case .queryTimeout(let seconds):

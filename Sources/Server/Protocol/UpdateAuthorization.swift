@@ -6,15 +6,19 @@ import Resolver
 package struct UpdateAuthorization: Sendable {
     /// `nil` turns every write off.
     package let token: String?
+    /// Set on a replica, which refuses every write (405) and names its primary.
+    package let replicaOf: (any ReplicaStatusSource)?
 
-    package init(token: String?) {
+    package init(token: String?, replicaOf: (any ReplicaStatusSource)? = nil) {
         self.token = token.flatMap { $0.isEmpty ? nil : $0 }
+        self.replicaOf = replicaOf
     }
 
     /// Checks an `Authorization` header value.
     /// - Throws: `RequestError.updatesDisabled` if no token is configured; `.unauthorized` if the header is missing,
     ///   malformed or carries another token.
     package func check(_ authorization: String?) throws(RequestError) {
+        if let replicaOf { throw .readOnlyReplica(primary: replicaOf.replicaStatus.primaryURL) }
         guard let token else { throw .updatesDisabled }
         guard let presented = Self.credential(in: authorization), Self.constantTimeEqual(presented, token) else {
             throw .unauthorized

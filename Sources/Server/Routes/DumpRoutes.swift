@@ -58,6 +58,8 @@ struct DumpRoutes {
             // Exactly the registered type: harvesters compare it as a string (Turtle is UTF-8 by definition).
             .contentType: file.mediaType,
             .eTag: dump.entityTag, .lastModified: HTTPDate.format(dump.lastModified), .acceptRanges: "bytes",
+            // The store version whose content this file is: a replica bootstrapped from it follows the log from there.
+            HTTPField.Name("X-Lodestar-Version")!: String(snapshot.version),
         ]
         var range = ByteRangeRequest(header: request.headers[.range], size: dump.size)
         if !DumpValidators.rangeApplies(request.headers, dump: dump) { range = .whole }

@@ -9,9 +9,10 @@ struct OperationalRoutes {
 
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
-        routes.get("/health") { _, _ in Response.text("ok\n") }
+        routes.get("/health") { _, _ in Response.text(services.configuration.replication.health(services.store.snapshot())) }
         routes.get("/metrics") { _, _ in
-            let bytes = services.metrics.exposition(snapshot: services.store.snapshot())
+            let snapshot = services.store.snapshot()
+            let bytes = services.metrics.exposition(snapshot: snapshot) + Array(services.configuration.replication.metrics(snapshot).utf8)
             return Response(
                 status: .ok,
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .contentLength: String(bytes.count)],

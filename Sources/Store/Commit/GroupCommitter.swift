@@ -18,6 +18,8 @@ actor GroupCommitter {
     let storage: StoreWriter
     private let published: PublishedSnapshot
     private let observers: ObserverList
+    /// The replicated change log's shipper, if any (ReplicationHook.swift).
+    let shipperSlot = ShipperSlot()
     private(set) var current: Snapshot
 
     private var pending: [PendingWrite] = []
@@ -98,6 +100,14 @@ actor GroupCommitter {
                 }
             }
             guard !accepted.isEmpty else { continue }
+            if let shipper = shipperSlot.current {
+                do {
+                    try await shipper.ship(accepted.map(\.commit), after: current.version)
+                } catch {
+                    for entry in accepted { entry.write.continuation.resume(throwing: error) }  // nothing written anywhere
+                    continue
+                }
+            }
             if let log {
                 do {
                     try await Self.append(bytes, to: log)
