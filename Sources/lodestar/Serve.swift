@@ -60,6 +60,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most connections open at once; more get a 503 (default: 3/4 of the descriptor limit, at most 10000).")
     var maxConnections: Int?
 
+    @Option(
+        name: .customLong("purge"),
+        help: "An HTTP cache to tell what each commit changed (a PURGE request the cache turns into a ban, e.g. http://127.0.0.1:6081/); repeatable.")
+    var purgeURLs: [String] = []
+
+    @Option(help: "The most seconds a request with ?min-version=N waits for this server to reach version N (then 503).")
+    var minVersionTimeout: Double = 5
+
     func validate() throws {
         guard idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else {
             throw ValidationError("--idle-timeout, --header-timeout and --body-timeout must be positive numbers of seconds")
@@ -71,6 +79,10 @@ struct Serve: AsyncParsableCommand {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must be an http:// or https:// URL")
         }
+        for url in purgeURLs where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            throw ValidationError("--purge must be an http:// or https:// URL, not '\(url)'")
+        }
+        guard minVersionTimeout > 0 else { throw ValidationError("--min-version-timeout must be a positive number of seconds") }
         do {
             _ = try PURINamespaces(defaultPlus: puriNamespaces)
         } catch {
@@ -85,7 +97,7 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let token = updateToken ?? ProcessInfo.processInfo.environment["LODESTAR_UPDATE_TOKEN"]
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host,
             port: port,
             baseURL: baseURL,
@@ -103,6 +115,8 @@ struct Serve: AsyncParsableCommand {
                 idleTimeout: idleTimeout, headerTimeout: headerTimeout, bodyTimeout: bodyTimeout,
                 maxConnections: maxConnections ?? ConnectionLimits.defaultMaxConnections)
         )
+        configuration.purgeURLs = purgeURLs
+        configuration.minVersionTimeout = minVersionTimeout
         let store = try await location.open(syncOption)
         if token == nil { Terminal.error("note: writes are off; pass --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) to allow them") }
         try await LodestarServer(configuration: configuration, store: store).run()
