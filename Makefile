@@ -2,11 +2,13 @@
 
 SHELL := /bin/bash
 # libjs-codemirror: the query page's editor (served from /usr/share/javascript/codemirror, nothing from the network);
-# libsqlite3-dev: the search index (SQLite FTS5); libpq-dev: the replicated change log (--replicate-to, --replica-of);
-# postgresql: the log's server (the replication tests start their own).
-APT_PACKAGES := pkg-config libraptor2-dev librdf0-dev librasqal3-dev raptor2-utils libjs-codemirror libsqlite3-dev libpq-dev postgresql
-# What the tests drive as real clients: a headless browser for the PURI pages, Python's RDF tools for everything we send.
-TEST_APT_PACKAGES := chromium curl linkchecker
+# libsqlite3-dev: the search index (SQLite FTS5); libpq-dev: the replicated change log (--replicate-to, --replica-of).
+APT_PACKAGES := pkg-config libraptor2-dev librdf0-dev librasqal3-dev raptor2-utils libjs-codemirror libsqlite3-dev libpq-dev
+# What `make cluster` runs beside Lodestar: the change log's PostgreSQL pair and the HTTP cache in front.
+CLUSTER_APT_PACKAGES := postgresql varnish
+# What the tests drive as real clients: a headless browser for the PURI pages, Python's RDF tools for everything we send;
+# PostgreSQL for the replication tests (they start their own) and Varnish in front of live servers (CacheInFrontTests).
+TEST_APT_PACKAGES := chromium curl linkchecker postgresql varnish
 PIP_PACKAGES := rdflib SPARQLWrapper pyshacl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LODESTAR_SHARED ?= $(abspath ../shared)
@@ -14,7 +16,7 @@ STORE ?= ./var/store
 PORT ?= 8080
 export LODESTAR_SHARED
 
-.PHONY: serve test deps test-deps build release clean
+.PHONY: serve test deps test-deps build release clean cluster cluster-stop
 
 ## Install the Debian packages Lodestar needs, when any is missing.
 deps:
@@ -52,6 +54,20 @@ serve: release
 	fi
 	.build/release/lodestar stats --store "$(STORE)"
 	.build/release/lodestar serve --store "$(STORE)" --port $(PORT)
+
+## Past one machine, on one machine: PostgreSQL (primary + synchronous standby) holding the change log, a Lodestar
+## primary, two replicas and Varnish in front, on loopback ports; the URLs go to var/cluster/urls.env.
+cluster: release
+	@missing=$$(for p in $(CLUSTER_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	deploy/cluster/start.sh
+
+## Stop everything `make cluster` started.
+cluster-stop:
+	deploy/cluster/stop.sh
 
 ## Build and run every test (unit, real data, crash safety, W3C suites).
 test: test-deps

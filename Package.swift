@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "RDF", "JSONLD", "Redland", "Store", "SPARQL", "Resolver", "Federation", "Search",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -46,6 +46,10 @@ public struct LodestarServer: Sendable {
         router.add(middleware: CompressionMiddleware())
         router.add(middleware: CORSMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: CacheKeyMiddleware(store: services.store, purger: services.purger))
+        router.add(
+            middleware: VersionMiddleware(
+                store: services.store, waiter: services.versions, timeout: .milliseconds(Int64(configuration.minVersionTimeout * 1000))))
         router.add(middleware: ConditionalGETMiddleware())
         router.add(middleware: ErrorMiddleware())
         router.addRoutes(OperationalRoutes(services: services).collection())

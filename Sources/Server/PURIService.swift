@@ -8,6 +8,10 @@ package import Store
 package struct RenderedDocument: Sendable {
     package var representation: Representation
     package var entityTag: String
+    /// The store version it was read from (`X-Lodestar-Version`).
+    package var version: UInt64 = 0
+    /// What it depends on, for the cache in front (`Surrogate-Key`).
+    package var surrogateKeys: [String] = []
     /// Shared by every response that sends it (a `ByteBuffer` is copy-on-write, so no copy is made per request).
     package var body: ByteBuffer
 }
@@ -85,7 +89,11 @@ package struct PURIService: Sendable {
         case .graph(let format): body = try GraphRendering.render(quads, format: format, prefixes: prefixes)
         }
         let entityTag = document.entityTag(for: representation, languages: languages.ranges)
-        return RenderedDocument(representation: representation, entityTag: entityTag, body: ByteBuffer(bytes: body))
+        // A page also shows labels and solution counts from anywhere in the store.
+        var keys = SurrogateKeys.document(about: document.iri, quads: document.quads)
+        if representation == .html { keys.append(SurrogateKeys.store) }
+        return RenderedDocument(
+            representation: representation, entityTag: entityTag, version: document.version, surrogateKeys: keys, body: ByteBuffer(bytes: body))
     }
 
     /// The absolute URL of a server path.

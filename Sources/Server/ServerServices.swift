@@ -21,6 +21,10 @@ package final class ServerServices: Sendable {
     package let search: SearchIndex
     let syntaxHost: RDFSyntaxHost
     package let dumps: DumpRepository
+    /// Wakes requests waiting for a version (`?min-version=N`).
+    package let versions: VersionWaiter
+    /// Bans what each commit changed in the caches in front; `nil` without `--purge`.
+    package let purger: CachePurger?
     /// The temporary dump folder to remove at shutdown, when the configuration named none.
     private let temporaryDumps: String?
     private let isShutDown = Mutex(false)
@@ -61,6 +65,8 @@ package final class ServerServices: Sendable {
         temporaryDumps =
             configuration.dumpsDirectory == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-dumps-\(UUID().uuidString)").path : nil
+        versions = VersionWaiter(store: store)
+        purger = configuration.purgeURLs.isEmpty ? nil : CachePurger(store: store, urls: configuration.purgeURLs)
         dumps = DumpRepository(directory: configuration.dumpsDirectory ?? temporaryDumps!, limiter: limiter)
     }
 

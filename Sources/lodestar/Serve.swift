@@ -74,6 +74,14 @@ struct Serve: AsyncParsableCommand {
             """)
     var bootstrap: String?
 
+    @Option(
+        name: .customLong("purge"),
+        help: "An HTTP cache to tell what each commit changed (a PURGE request the cache turns into a ban, e.g. http://127.0.0.1:6081/); repeatable.")
+    var purgeURLs: [String] = []
+
+    @Option(help: "The most seconds a request with ?min-version=N waits for this server to reach version N (then 503).")
+    var minVersionTimeout: Double = 5
+
     func validate() throws {
         if replicateTo != nil && replicaOf != nil { throw ValidationError("--replicate-to (a primary) and --replica-of (a replica) exclude each other") }
         if bootstrap != nil && replicaOf == nil { throw ValidationError("--bootstrap needs --replica-of") }
@@ -87,6 +95,10 @@ struct Serve: AsyncParsableCommand {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must be an http:// or https:// URL")
         }
+        for url in purgeURLs where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            throw ValidationError("--purge must be an http:// or https:// URL, not '\(url)'")
+        }
+        guard minVersionTimeout > 0 else { throw ValidationError("--min-version-timeout must be a positive number of seconds") }
         do {
             _ = try PURINamespaces(defaultPlus: puriNamespaces)
         } catch {
@@ -119,6 +131,8 @@ struct Serve: AsyncParsableCommand {
                 idleTimeout: idleTimeout, headerTimeout: headerTimeout, bodyTimeout: bodyTimeout,
                 maxConnections: maxConnections ?? ConnectionLimits.defaultMaxConnections)
         )
+        configuration.purgeURLs = purgeURLs
+        configuration.minVersionTimeout = minVersionTimeout
         let store: QuadStore
         var follower: LogFollower?
         if let replicaOf {

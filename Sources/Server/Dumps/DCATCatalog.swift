@@ -50,7 +50,8 @@ package enum DCATCatalog {
             builder.add(subject, dcterms + "title", .literal(Literal(facts.title(of: dataset), language: "en")))
             builder.add(subject, dcterms + "description", .literal(Literal(facts.description(of: dataset, triples: version.triples), language: "en")))
             builder.add(subject, dcterms + "publisher", publisher)
-            builder.add(subject, dcterms + "modified", QuadBuilder.dateTime(version.lastModified))
+            // No dcterms:modified: when a server first saw a version is local to it, and the catalogue must be the same
+            // bytes on the primary and every replica at the same version (an HTTP cache may serve either's).
             builder.add(subject, dcterms + "identifier", .string(dataset.name))
             builder.add(service, dcat + "servesDataset", subject)
             for dump in dumps where dump.file.dataset == dataset {
@@ -68,7 +69,6 @@ package enum DCATCatalog {
                 builder.add(distribution, dcterms + "format", format)
                 builder.add(format, type, .iri(dcterms + "MediaTypeOrExtent"))
                 builder.add(distribution, dcat + "byteSize", QuadBuilder.integer(dump.size, type: XSD.namespace + "nonNegativeInteger"))
-                builder.add(distribution, dcterms + "modified", QuadBuilder.dateTime(dump.lastModified))
                 if dump.file.compressed {
                     let gzip = Term.iri(iana + DumpFile.gzipMediaType)
                     builder.add(distribution, dcat + "compressFormat", gzip)

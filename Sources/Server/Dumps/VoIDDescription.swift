@@ -27,7 +27,7 @@ package enum VoIDDescription {
             let subject = Term.iri(iri(of: dataset, facts: facts))
             builder.add(subject, type, .iri(void + "Dataset"))
             builder.add(subject, dcterms + "title", .string(facts.title(of: dataset)))
-            builder.add(subject, dcterms + "modified", QuadBuilder.dateTime(version.lastModified))
+            // No dcterms:modified: it is local to each server (see DCATCatalog).
             builder.add(subject, void + "triples", QuadBuilder.integer(version.triples))
             builder.add(subject, void + "sparqlEndpoint", .iri(facts.sparqlEndpoint))
             for file in DumpFile.files(of: dataset) { builder.add(subject, void + "dataDump", .iri(facts.url(of: file))) }

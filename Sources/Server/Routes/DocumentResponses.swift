@@ -17,6 +17,8 @@ enum DocumentResponses {
         headers[values: .link] = alternates
         if let contentLocation { headers[.contentLocation] = contentLocation }
         headers[.contentLength] = String(rendered.body.readableBytes)
+        headers[.lodestarVersion] = String(rendered.version)
+        headers[.surrogateKey] = rendered.surrogateKeys.joined(separator: " ")
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: rendered.body))
     }
 

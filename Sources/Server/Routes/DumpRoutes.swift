@@ -60,6 +60,7 @@ struct DumpRoutes {
             .eTag: dump.entityTag, .lastModified: HTTPDate.format(dump.lastModified), .acceptRanges: "bytes",
             // The store version whose content this file is: a replica bootstrapped from it follows the log from there.
             HTTPField.Name("X-Lodestar-Version")!: String(snapshot.version),
+            .surrogateKey: Self.surrogateKeys(of: file.dataset),
         ]
         var range = ByteRangeRequest(header: request.headers[.range], size: dump.size)
         if !DumpValidators.rangeApplies(request.headers, dump: dump) { range = .whole }
@@ -114,6 +115,14 @@ struct DumpRoutes {
     /// (ConditionalGETMiddleware answers 304 from it).
     private static func validators(_ snapshot: Snapshot, _ format: RDFFormat) -> HTTPFields {
         [.eTag: "\"v\(snapshot.version)-\(format.fileExtension)\""]
+    }
+
+    /// A graph's dump changes only with its graph; the whole store's with any write.
+    private static func surrogateKeys(of dataset: DumpDataset) -> String {
+        switch dataset {
+        case .all: SurrogateKeys.everything + " " + SurrogateKeys.store
+        case .graph(let graph): SurrogateKeys.everything + " " + SurrogateKeys.graph(graph)
+        }
     }
 
     /// Turtle unless `Accept` (or `?format=`) prefers another RDF syntax.
