@@ -14,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
 dir="$root/var/cluster"
+pg="$dir/pg"
 bin="${LODESTAR_BIN:-$root/.build/release/lodestar}"
 shared="${LODESTAR_SHARED:-$root/../shared}"
 replication="${CLUSTER_REPLICATION:-on}"
@@ -32,8 +33,12 @@ say() { printf '%s\n' "$*" >&2; }
 fail() { say "cluster: $*"; exit 1; }
 # PostgreSQL refuses to run as root: its commands run as the postgres user then.
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-wait_http() {  # URL SECONDS
-    for _ in $(seq 1 $(($2 * 10))); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+wait_http() {  # URL SECONDS [PID: give up as soon as it has exited]
+    for _ in $(seq 1 $(($2 * 10))); do
+        curl -fs -o /dev/null "$1" && return 0
+        if [ -n "${3:-}" ] && ! kill -0 "$3" 2>/dev/null; then fail "the process behind $1 exited (see $dir/*.log)"; fi
+        sleep 0.1
+    done
     fail "$1 did not answer within $2 s (see $dir/*.log)"
 }
 start_lodestar() {  # NAME PORT ARGS...
@@ -41,7 +46,7 @@ start_lodestar() {  # NAME PORT ARGS...
     shift 2
     "$bin" serve --store "$dir/$name" --port "$port" --base-url "$cache_url" --purge "$cache_url/" "$@" >"$dir/$name.log" 2>&1 &
     echo $! >"$dir/$name.pid"
-    wait_http "http://127.0.0.1:$port/health" 120
+    wait_http "http://127.0.0.1:$port/health" 120 "$(cat "$dir/$name.pid")"
     say "  $name: http://127.0.0.1:$port (pid $(cat "$dir/$name.pid"))"
 }
 
@@ -54,37 +59,40 @@ mkdir -p "$dir"
 if [ "$replication" = on ]; then
     [ -x "$pg_bin/initdb" ] || fail "PostgreSQL is missing: apt-get install postgresql"
     say "PostgreSQL: a primary and a synchronous streaming standby"
-    rm -rf "$dir/pg-primary" "$dir/pg-standby"
-    mkdir -p "$dir/pg-primary" "$dir/pg-standby"
-    [ "$(id -u)" = 0 ] && chown postgres: "$dir/pg-primary" "$dir/pg-standby" && chmod 700 "$dir/pg-primary" "$dir/pg-standby"
-    as_postgres "$pg_bin/initdb" -D "$dir/pg-primary" -U lodestar --auth=trust >"$dir/pg-initdb.log"
-    cat >>"$dir/pg-primary/postgresql.conf" <<CONF
+    # PostgreSQL's folder (clusters and logs) belongs to the user it runs as.
+    rm -rf "$dir/pg"
+    mkdir -p "$dir/pg"
+    [ "$(id -u)" = 0 ] && chown postgres: "$dir/pg"
+    chmod 700 "$dir/pg"
+    as_postgres "$pg_bin/initdb" -D "$pg/primary" -U lodestar --auth=trust >"$dir/pg-initdb.log" 2>&1
+    cat >>"$pg/primary/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $pg_primary_port
 unix_socket_directories = ''
 wal_level = replica
 max_wal_senders = 4
-# An acknowledged write is on the standby too: a failover loses none.
-synchronous_standby_names = 'standby1'
 synchronous_commit = on
 CONF
-    echo "host replication lodestar 127.0.0.1/32 trust" >>"$dir/pg-primary/pg_hba.conf"
-    as_postgres "$pg_bin/pg_ctl" -D "$dir/pg-primary" -l "$dir/pg-primary.log" -w start >/dev/null
+    echo "host replication lodestar 127.0.0.1/32 trust" >>"$pg/primary/pg_hba.conf"
+    as_postgres "$pg_bin/pg_ctl" -D "$pg/primary" -l "$pg/primary.log" -w start >/dev/null
     as_postgres "$pg_bin/psql" -h 127.0.0.1 -p $pg_primary_port -U lodestar -d postgres -qc "CREATE DATABASE lodestar" >/dev/null
-    # The standby must be connected before the first synchronous commit, or that commit waits for it.
-    as_postgres "$pg_bin/pg_basebackup" -h 127.0.0.1 -p $pg_primary_port -U lodestar -D "$dir/pg-standby" -X stream -c fast -R
-    cat >>"$dir/pg-standby/postgresql.auto.conf" <<CONF
+    as_postgres "$pg_bin/pg_basebackup" -h 127.0.0.1 -p $pg_primary_port -U lodestar -D "$pg/standby" -X stream -c fast -R
+    cat >>"$pg/standby/postgresql.auto.conf" <<CONF
 port = $pg_standby_port
 primary_conninfo = 'host=127.0.0.1 port=$pg_primary_port user=lodestar application_name=standby1'
 CONF
-    as_postgres "$pg_bin/pg_ctl" -D "$dir/pg-standby" -l "$dir/pg-standby.log" -w start >/dev/null
+    as_postgres "$pg_bin/pg_ctl" -D "$pg/standby" -l "$pg/standby.log" -w start >/dev/null
+    # From now on a commit returns only once the standby has it too: a failover to it loses no acknowledged write.
+    # (Set only now: until the standby streams, every commit would wait for it.)
+    as_postgres "$pg_bin/psql" -h 127.0.0.1 -p $pg_primary_port -U lodestar -d postgres -qc \
+        "ALTER SYSTEM SET synchronous_standby_names = 'standby1'" -c "SELECT pg_reload_conf()" >/dev/null
     for _ in $(seq 1 100); do
         state=$(as_postgres "$pg_bin/psql" -h 127.0.0.1 -p $pg_primary_port -U lodestar -d postgres -Atc \
             "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'")
         [ "$state" = sync ] && break
         sleep 0.1
     done
-    [ "$state" = sync ] || fail "the standby did not become synchronous (see $dir/pg-standby.log)"
+    [ "$state" = sync ] || fail "the standby did not become synchronous (see $pg/standby.log)"
     say "  log: $log_url (standby on :$pg_standby_port, $state)"
 fi
 

@@ -25,9 +25,9 @@ stop_pid "$dir/varnish.pid" varnish
 for pidfile in "$dir"/replica*.pid "$dir/primary.pid"; do
     [ -e "$pidfile" ] && stop_pid "$pidfile" "$(basename "$pidfile" .pid)"
 done
-for cluster in pg-standby pg-primary; do
-    if [ -f "$dir/$cluster/postmaster.pid" ]; then
-        as_postgres "$pg_bin/pg_ctl" -D "$dir/$cluster" -m fast -w stop >/dev/null && echo "stopped PostgreSQL $cluster" >&2
+for cluster in standby primary; do
+    if [ -f "$dir/pg/$cluster/postmaster.pid" ]; then
+        as_postgres "$pg_bin/pg_ctl" -D "$dir/pg/$cluster" -m fast -w stop >/dev/null && echo "stopped PostgreSQL $cluster" >&2
     fi
 done
 rm -f "$dir/urls.env"

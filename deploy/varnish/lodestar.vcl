@@ -54,8 +54,10 @@ sub vcl_recv {
         if (!req.http.Lodestar-Ban) {
             return (synth(400, "A ban needs a Lodestar-Ban header"));
         }
-        ban("obj.http.Surrogate-Key ~ " + req.http.Lodestar-Ban);
-        return (synth(200, "Banned"));
+        if (std.ban("obj.http.Surrogate-Key ~ " + req.http.Lodestar-Ban)) {
+            return (synth(200, "Banned"));
+        }
+        return (synth(400, std.ban_error()));
     }
     if (req.method != "GET" && req.method != "HEAD") {
         set req.backend_hint = primary;

@@ -49,9 +49,10 @@ package enum SurrogateKeys {
         return [store] + graphs.map(graph).sorted() + resources.map(resource).sorted()
     }
 
-    /// A regular expression matching a `Surrogate-Key` value that holds any of `keys` as a whole word.
+    /// A regular expression matching a `Surrogate-Key` value that holds any of `keys` as a whole word. It has no space:
+    /// Varnish splits a ban's text on spaces.
     package static func banExpression(_ keys: [String]) -> String {
-        "(^| )(" + keys.joined(separator: "|") + ")( |$)"
+        "(^|\\s)(" + keys.joined(separator: "|") + ")(\\s|$)"
     }
 
     /// 16 hex digits of FNV-1a over the term's N-Triples form.
