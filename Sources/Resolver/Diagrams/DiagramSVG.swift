@@ -62,7 +62,24 @@ struct DiagramSVG {
                     "fill": fill, "stroke": stroke]
             case .rounded: node["rect"] = rect(box, fill: fill, stroke: stroke, radius: min(10, box.height / 4))
             case .square: node["rect"] = rect(box, fill: fill, stroke: stroke, radius: 0)
+            case .grouping:
+                // A group: a dashed outline, its name at the top left, and no icon.
+                node["class"] = "box grouping"
+                node["rect"] = rect(box, fill: box.fill ?? "#ffffff", stroke: stroke, radius: 0)
+                node["lines"] = text(box, centred: false)
+                node["anchor"] = "start"
+                return node
             }
+            var decorations: [[String: String]] = []
+            if ArchiMateNotation.hasBand(box.elementType), box.height > 24 {
+                decorations.append(["d": "M\(Self.format(box.x)),\(Self.format(box.y + 10)) h\(Self.format(box.width))"])
+            }
+            if box.width > 60, box.height > 24,
+                let icon = ArchiMateNotation.icon(of: box.elementType, right: box.x + box.width, top: box.y)
+            {
+                decorations.append(["d": icon])
+            }
+            node["icons"] = decorations
             node["lines"] = text(box, centred: true)
             node["anchor"] = "middle"
         case .container, .note:

@@ -45,7 +45,9 @@ package enum PageStyle {
         .diagram-full:checked ~ .diagram-frame svg { max-width: none; }
         .diagram-full { margin: 0 .4rem .6rem 0; }
         svg.archimate text { font: 12px "Segoe UI", system-ui, -apple-system, Roboto, Arial, sans-serif; fill: #000; }
-        svg.archimate .group text { font-weight: 600; }
+        svg.archimate .group text, svg.archimate .grouping text { font-weight: 600; }
+        svg.archimate .grouping rect { stroke-dasharray: 6 3; }
+        svg.archimate .icon { fill: none; stroke: #000; stroke-width: 1; }
         svg.archimate a:hover rect, svg.archimate a:hover polygon, svg.archimate a:focus rect, svg.archimate a:focus polygon { stroke: var(--accent); stroke-width: 3; }
         svg.archimate .relationship { fill: none; stroke-width: 1.2; }
         svg.archimate .relationship.dashed { stroke-dasharray: 6 4; }
