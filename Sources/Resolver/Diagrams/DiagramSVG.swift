@@ -80,7 +80,7 @@ struct DiagramSVG {
                 decorations.append(["d": icon])
             }
             node["icons"] = decorations
-            node["lines"] = text(box, centred: true)
+            node["lines"] = text(box, centred: true, below: ArchiMateNotation.hasBand(box.elementType) ? 10 : 0)
             node["anchor"] = "middle"
         case .container, .note:
             node["class"] = box.kind == .note ? "box note" : "box group"
@@ -98,11 +98,12 @@ struct DiagramSVG {
     }
 
     /// The label as lines that fit the box, the last cut with "…" when they do not all fit.
-    private func text(_ box: DiagramDrawing.Box, centred: Bool) -> [[String: String]] {
-        let lines = Self.wrap(box.label, width: box.width - 10, maxLines: max(1, Int((box.height - 6) / Self.lineHeight)))
+    /// `below` is the height of a band the text starts under.
+    private func text(_ box: DiagramDrawing.Box, centred: Bool, below: Double = 0) -> [[String: String]] {
+        let lines = Self.wrap(box.label, width: box.width - 10, maxLines: max(1, Int((box.height - 6 - below) / Self.lineHeight)))
         let x = centred ? box.x + box.width / 2 : box.x + 6
         return lines.enumerated().map { index, line in
-            ["x": Self.format(x), "y": Self.format(box.y + 16 + Double(index) * Self.lineHeight), "text": line]
+            ["x": Self.format(x), "y": Self.format(box.y + below + 16 + Double(index) * Self.lineHeight), "text": line]
         }
     }
 
