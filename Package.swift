@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Resolver", "Store", "SPARQL", "RDF", "JSONLD", "Redland", "W3CManifests",
+                "Server", "Resolver", "Catalogue", "Store", "SPARQL", "RDF", "JSONLD", "Redland", "W3CManifests",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),

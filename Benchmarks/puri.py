@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Issue 6's PURI benchmark: `wrk` on a PURI's Turtle document in Lodestar against the same DESCRIBE through
-`oxigraph serve`'s /query, on the same data, in one run.
+"""Issues 6 and 12's PURI benchmark: `wrk` on a PURI's Turtle document in Lodestar against the same DESCRIBE through
+`oxigraph serve`'s /query, on the same data, in one run; and the catalogue's `/resource` and `/search`.
 
 Both stores hold 1M generated EIRA/ADMS-shaped triples (datagen.py; ~300 solutions point at each generated ABB) in
 the default graph plus the real EIRA SKOS edition in its release graph. Lodestar answers GET /doc/dr8/{local}.ttl
@@ -8,6 +8,11 @@ the default graph plus the real EIRA SKOS edition in its release graph. Lodestar
 answers GET /query?query=DESCRIBE <puri> with `Accept: text/turtle` (its concise bounded description). `wrk`
 (2 threads, --connections, --duration seconds) runs against one server at a time, on loopback. The issue's
 target: p99 ≤ 5 ms and ≥ 2× Oxigraph's requests/s.
+
+Issue 12's rows: `/resource` (a generated solution, which is in no served namespace) as Turtle and as the HTML page,
+each against Oxigraph's DESCRIBE of the solution (target: p99 ≤ 10 ms); and `/search` (JSON, 20 ranked hits) for a
+solution's title words and for a word in thousands of texts, each against what a store without a text index runs: a
+case-insensitive REGEX FILTER over every literal, LIMIT 20.
 
 Usage (from the package root): python3 Benchmarks/puri.py [--duration 10] [--connections 16] [--triples 1000000]
 Builds release into $LODESTAR_BENCH_BUILD (default /tmp/build-httpbench); needs `wrk` and `oxigraph` on PATH.
@@ -31,6 +36,20 @@ PURIS = {
     "eira-view": "view/LegalView",
     "generated-abb": "ABB7",
 }
+SOLUTION = datagen.BASE + "solution/4242"
+# Row → (Lodestar path, Accept, Oxigraph SPARQL query, Accept).
+CATALOGUE = {
+    "resource-ttl": ("/resource.ttl?iri=" + urllib.parse.quote(SOLUTION, safe=""), "text/turtle",
+                     f"DESCRIBE <{SOLUTION}>", "text/turtle"),
+    "resource-html": ("/resource?iri=" + urllib.parse.quote(SOLUTION, safe=""), "text/html",
+                      f"DESCRIBE <{SOLUTION}>", "text/turtle"),
+    "search-title": ("/search?q=solution+4242", "application/json",
+                     'SELECT ?s ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o) && REGEX(STR(?o), "solution 4242", "i")) } LIMIT 20',
+                     "application/sparql-results+json"),
+    "search-common": ("/search?q=registry", "application/json",
+                      'SELECT ?s ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o) && REGEX(STR(?o), "registry", "i")) } LIMIT 20',
+                      "application/sparql-results+json"),
+}
 
 
 def main():
@@ -39,6 +58,7 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "lodestar-puribench"))
+    parser.add_argument("--port", type=int, default=18741, help="Lodestar's port; Oxigraph's is the next one")
     args = parser.parse_args()
     require("wrk", "oxigraph")
     eira = os.path.join(shared_dir(), "data", "eira-skos", "EIRA_SKOS.rdf")
@@ -55,16 +75,24 @@ def main():
     subprocess.run(["oxigraph", "load", "--location", oxigraph_store, "--file", eira, "--graph", SKOS_GRAPH], check=True,
                    capture_output=True)
 
+    ours, theirs = args.port, args.port + 1
+
     def lodestar_url(local):
-        return f"http://127.0.0.1:18741/doc/dr8/{local}.ttl"
+        return f"http://127.0.0.1:{ours}/doc/dr8/{local}.ttl"
 
     def oxigraph_url(local):
-        return "http://127.0.0.1:18742/query?query=" + urllib.parse.quote(f"DESCRIBE <http://data.europa.eu/dr8/{local}>")
+        return f"http://127.0.0.1:{theirs}/query?query=" + urllib.parse.quote(f"DESCRIBE <http://data.europa.eu/dr8/{local}>")
+
+    def catalogue_request(engine, name):
+        path, accept, query, oxigraph_accept = CATALOGUE[name]
+        if engine == "lodestar":
+            return f"http://127.0.0.1:{ours}{path}", accept
+        return f"http://127.0.0.1:{theirs}/query?query=" + urllib.parse.quote(query), oxigraph_accept
 
     servers = {
-        "lodestar": ([lodestar, "serve", "--store", lodestar_store, "--port", "18741"], lodestar_url,
-                     "http://127.0.0.1:18741/health"),
-        "oxigraph": (["oxigraph", "serve", "--location", oxigraph_store, "--bind", "127.0.0.1:18742", "--union-default-graph"],
+        "lodestar": ([lodestar, "serve", "--store", lodestar_store, "--port", str(ours)], lodestar_url,
+                     f"http://127.0.0.1:{ours}/health"),
+        "oxigraph": (["oxigraph", "serve", "--location", oxigraph_store, "--bind", f"127.0.0.1:{theirs}", "--union-default-graph"],
                      oxigraph_url, oxigraph_url("PublicPolicy")),
     }
     results = {}
@@ -77,6 +105,13 @@ def main():
                 url = url_of(local)
                 run_wrk(url, 2, args.connections, "text/turtle")  # warm-up
                 results[(engine, name)] = run_wrk(url, args.duration, args.connections, "text/turtle")
+            if engine == "lodestar":
+                # The search index is built from the store at start; the first search waits for it.
+                wait_for(catalogue_request(engine, "search-title")[0], seconds=300)
+            for name in CATALOGUE:
+                url, accept = catalogue_request(engine, name)
+                run_wrk(url, 2, args.connections, accept)  # warm-up
+                results[(engine, name)] = run_wrk(url, args.duration, args.connections, accept)
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=60)
@@ -84,7 +119,7 @@ def main():
 
     print(f"\n{args.triples} generated triples + EIRA v4.0.0 SKOS; wrk -t2 -c{args.connections} -d{args.duration}s")
     print(f"{'PURI':<14} {'engine':<9} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}   lodestar/oxigraph")
-    for name in PURIS:
+    for name in list(PURIS) + list(CATALOGUE):
         for engine in servers:
             rps, p50, p99 = results[(engine, name)]
             ratio = ""

@@ -34,7 +34,8 @@ struct ArchiMateConversion {
     static let viewProperties = ["eira:view", "eria:view"]
     static let defaultLanguage = "en"
 
-    init(_ model: ArchiMateModel) {
+    /// - Parameter release: the model's release (`6.0.0`), which labels its diagrams' blank nodes.
+    init(_ model: ArchiMateModel, release: String) {
         let derivesPURIFromType = !model.propertyDefinitions.values.contains(Self.puriProperty)
         var puriOfElement: [String: IRI] = [:]
         var elementsOfPURI: [IRI: [ArchiMateModel.Element]] = [:]
@@ -53,6 +54,7 @@ struct ArchiMateConversion {
             let triple = Triple(.iri(subject), .iri(predicate), object)
             if seen.insert(triple).inserted { triples.append(triple) }
         }
+        var labelledViews: Set<IRI> = []
         for puri in puriOrder {
             let group = elementsOfPURI[puri]!
             let primary = group.first { Self.abbIdentifier(of: $0) != nil } ?? group[0]
@@ -68,7 +70,9 @@ struct ArchiMateConversion {
                 emit(puri, RDFVocabulary.type, .iri(ArchiMateVocabulary.elementType(element.type)))
                 for view in element.values(of: Self.viewProperties).flatMap(EIRAView.views(in:)) {
                     emit(view.iri, RDFVocabulary.type, .iri(SKOS.collection))
-                    emit(view.iri, SKOS.prefLabel, .literal(Literal(view.label, language: view.language ?? Self.defaultLanguage)))
+                    if labelledViews.insert(view.iri).inserted {
+                        emit(view.iri, SKOS.prefLabel, .literal(Literal(view.label, language: view.language ?? Self.defaultLanguage)))
+                    }
                     emit(view.iri, SKOS.member, .iri(puri))
                 }
             }
@@ -79,6 +83,8 @@ struct ArchiMateConversion {
             relationshipTypes[relationship.type, default: 0] += 1
             emit(source, ArchiMateVocabulary.relationship(relationship.type), .iri(target))
         }
+        let diagrams = ArchiMateDiagramConversion(model: model, puriOfElement: puriOfElement, release: release)
+        for triple in diagrams.triples(labelledViews: labelledViews) where seen.insert(triple).inserted { triples.append(triple) }
     }
 
     /// The element's PURI: its `eira:PURI`, or (files without that property) the dr8 IRI named by `dct:type`.

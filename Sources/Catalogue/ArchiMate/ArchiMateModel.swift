@@ -2,7 +2,7 @@ import Foundation
 
 /// What Lodestar reads from an ArchiMate 3 model exchange file
 /// (https://www.opengroup.org/open-group-archimate-model-exchange-file-format): the model's name, its elements with
-/// their properties, and its relationships. Organisations and diagrams are not read.
+/// their properties, its relationships and its diagrams (`ArchiMateDiagram`). Organisations are not read.
 struct ArchiMateModel {
     /// Text in a language: a `name`, `documentation` or property `value` with its `xml:lang`.
     struct LocalizedText: Hashable {
@@ -45,6 +45,8 @@ struct ArchiMateModel {
     var name: LocalizedText?
     var elements: [Element] = []
     var relationships: [Relationship] = []
+    /// The views' diagrams, in document order.
+    var diagrams: [ArchiMateDiagram] = []
     /// Property definition identifier → name (e.g. `propid-5` → `eira:PURI`).
     var propertyDefinitions: [String: String] = [:]
 }

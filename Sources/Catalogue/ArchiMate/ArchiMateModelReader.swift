@@ -14,6 +14,7 @@ extension ArchiMateModel {
         try XMLReading.parse(bytes, fileName: fileName, delegate: reader)
         // Property values name their definitions by identifier, and the definitions come last in the file.
         var model = reader.model
+        model.diagrams = reader.diagrams
         let definitions = model.propertyDefinitions
         for index in model.elements.indices {
             var named: [String: [LocalizedText]] = [:]
@@ -41,8 +42,12 @@ private final class ArchiMateModelReader: XMLReadingDelegate {
     private var element: ArchiMateModel.Element?
     private var propertyReference: String?
     private var definitionIdentifier: String?
+    private var diagramReader = ArchiMateDiagramReader()
+    private static let viewPath = ["model", "views", "diagrams", "view"]
 
     init(fileName: String) { self.fileName = fileName }
+
+    var diagrams: [ArchiMateDiagram] { diagramReader.diagrams }
 
     private func fail(_ parser: XMLParser, _ message: String) { fail(parser, message, fileName: fileName) }
 
@@ -58,6 +63,14 @@ private final class ArchiMateModelReader: XMLReadingDelegate {
         path.append(name)
         text = ""
         textLanguage = attributes["xml:lang"]
+        if path.starts(with: Self.viewPath) {
+            if path.count == Self.viewPath.count {
+                diagramReader.startView(attributes, type: Self.xsiType(attributes))
+            } else if let message = diagramReader.start(path.dropFirst(Self.viewPath.count), attributes: attributes, type: Self.xsiType(attributes)) {
+                fail(parser, message)
+            }
+            return
+        }
         switch path {
         case ["model"]: break
         case ["model", "elements", "element"]:
@@ -89,6 +102,10 @@ private final class ArchiMateModelReader: XMLReadingDelegate {
             text = ""
         }
         let value = ArchiMateModel.LocalizedText(text: text, language: textLanguage)
+        if path.count > Self.viewPath.count, path.starts(with: Self.viewPath) {
+            diagramReader.end(path.dropFirst(Self.viewPath.count), text: value)
+            return
+        }
         switch path {
         case ["model", "name"]: model.name = value
         case ["model", "elements", "element", "name"]: element?.name = value

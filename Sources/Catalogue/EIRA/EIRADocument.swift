@@ -61,7 +61,7 @@ public struct EIRADocument: Sendable {
                 throw CatalogueError(
                     .notAnEIRARelease, "cannot tell the EIRA release: the model name \"\(name)\" holds no version X.Y.Z", file: fileName)
             }
-            let conversion = ArchiMateConversion(model)
+            let conversion = ArchiMateConversion(model, release: version.description)
             guard conversion.concepts > 0 else {
                 throw CatalogueError(.notAnEIRARelease, "\"\(name)\" has no element with a PURI", file: fileName)
             }

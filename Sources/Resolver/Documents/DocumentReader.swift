@@ -28,7 +28,10 @@ struct DocumentReader {
         var collector = QuadCollector(snapshot: snapshot)
         let own = Array(snapshot.quads(matching: EncodedQuadPattern(subject: id)))
         collector.add(own)
-        collector.add(snapshot.quads(matching: EncodedQuadPattern(object: id)).prefix(Self.inboundLimit))
+        // A block drawn in a diagram is drawn on its view's page: its own document leaves out the boxes that draw it
+        // (and, through their blank nodes, the rest of each diagram).
+        let drawnBy = snapshot.id(of: .iri(DiagramVocabulary.element))
+        collector.add(snapshot.quads(matching: EncodedQuadPattern(object: id)).lazy.filter { $0.predicate != drawnBy }.prefix(Self.inboundLimit))
         if collector.isEmpty {
             collector.add(snapshot.quads(matching: EncodedQuadPattern(predicate: id)).prefix(Self.usageLimit))
             collector.add(snapshot.quads(matching: EncodedQuadPattern(graph: id)).prefix(Self.usageLimit))

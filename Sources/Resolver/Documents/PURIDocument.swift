@@ -91,7 +91,7 @@ public struct PURIDocument: Sendable {
     }
 
     /// Bump when the page templates change, so cached pages revalidate.
-    static let layoutVersion = 3
+    static let layoutVersion = 4
 
     private static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

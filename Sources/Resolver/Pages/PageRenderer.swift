@@ -15,7 +15,7 @@ public struct PageRenderer: Sendable {
         // The templates are constants of this module: a parse error is a programming error caught by every page test.
         for (name, text) in [
             ("head", PageTemplates.head), ("foot", PageTemplates.foot), ("formats", PageTemplates.formats), ("link", PageTemplates.link),
-            ("solution", PageTemplates.solution), ("search", PageTemplates.search),
+            ("solution", PageTemplates.solution), ("search", PageTemplates.search), ("diagram", PageTemplates.diagram),
             ("resource", PageTemplates.resource), ("namespace", PageTemplates.namespace), ("notFound", PageTemplates.notFound),
         ] {
             try! library.register(text, named: name)

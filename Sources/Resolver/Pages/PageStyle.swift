@@ -37,6 +37,22 @@ package enum PageStyle {
         details summary { cursor: pointer; color: var(--accent); }
         code { background: var(--soft); padding: .1rem .3rem; border-radius: 4px; }
         footer.foot { text-align: center; padding: 1rem; }
+        main > header.title { grid-column: 1 / -1; }
+        main.wide { max-width: 120rem; }
+        section.diagram { grid-column: 1 / -1; }
+        .diagram-frame { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+        .diagram-frame svg { display: block; max-width: 100%; height: auto; }
+        .diagram-full:checked ~ .diagram-frame svg { max-width: none; }
+        .diagram-full { margin: 0 .4rem .6rem 0; }
+        svg.archimate text { font: 12px "Segoe UI", system-ui, -apple-system, Roboto, Arial, sans-serif; fill: #000; }
+        svg.archimate .group text, svg.archimate .grouping text { font-weight: 600; }
+        svg.archimate .grouping rect { stroke-dasharray: 6 3; }
+        svg.archimate .icon { fill: none; stroke: #000; stroke-width: 1; }
+        svg.archimate a:hover rect, svg.archimate a:hover polygon, svg.archimate a:focus rect, svg.archimate a:focus polygon { stroke: var(--accent); stroke-width: 3; }
+        svg.archimate .relationship { fill: none; stroke-width: 1.2; }
+        svg.archimate .relationship.dashed { stroke-dasharray: 6 4; }
+        svg.archimate .relationship.dotted { stroke-dasharray: 2 3; }
+        svg.archimate .relationship.plain { stroke: #5c5c5c; }
 
         """
 }

@@ -60,11 +60,14 @@ enum PageTemplates {
 
     static let resource = """
         {{> head}}
-        <main>
-        <article>
+        <main{{#diagram}} class="wide"{{/diagram}}>
+        <header class="title">
         <h1>{{title}}</h1>
         <p>{{#identifier}}<span class="badge id">{{identifier}}</span>{{/identifier}}{{#types}}<span class="badge">{{> link}}</span>{{/types}}</p>
         <p class="meta">{{iri}}{{#external}} · <a class="external" rel="nofollow" href="{{external}}">open this address</a>{{/external}}</p>
+        </header>
+        {{#diagram}}{{> diagram}}{{/diagram}}
+        <article>
         {{#deprecated}}
         <div class="deprecated" role="note">{{#replaced}}<strong>Replaced.</strong> This PURI still resolves, but a later release replaced it.{{/replaced}}{{^replaced}}<strong>Deprecated.</strong> This PURI still resolves, but it is no longer in use.{{/replaced}}
         {{#replacements}}Replaced by {{#linked}}<a class="replacement" href="{{href}}">{{label}} <code>{{puri}}</code></a>{{/linked}}{{^linked}}{{label}} <code>{{puri}}</code>{{/linked}}. {{/replacements}}</div>

@@ -48,6 +48,9 @@ struct ResourcePage {
                 return values
             }
         }
+        if let drawing = DiagramDrawing.newest(of: iri, in: document.quads, label: { facts.label(of: $0) }) {
+            model["diagram"] = DiagramSVG(drawing: drawing, links: links).model()
+        }
         let members = facts.linkedIRIs(SKOS.member).map { member in
             var link = links.link(member, label: facts.label(of: member), note: facts.identifier(of: member))
             if let count = document.solutionCounts[member], count > 0 { link["solutions"] = count == 1 ? "1 solution" : "\(count) solutions" }
