@@ -122,6 +122,8 @@ let package = Package(
         // W3C test manifests read into a graph: shared by the conformance runner and the protocol tests.
         .target(name: "W3CManifests", dependencies: ["Redland", "RDF"], path: "Tests/W3CManifests", swiftSettings: swiftSettings),
         .testTarget(name: "ConformanceTests", dependencies: ["SPARQL", "Redland", "RDF", "W3CManifests"], swiftSettings: swiftSettings),
+        // A local document server (Python's http.server): shared by the harvest and the remote LOAD tests.
+        .target(name: "LocalHTTPServer", path: "Tests/LocalHTTPServer", swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: [
@@ -138,7 +140,7 @@ let package = Package(
         .testTarget(
             name: "FederationTests",
             dependencies: [
-                "Federation", "Server", "Store", "SPARQL", "Redland", "RDF",
+                "Federation", "Server", "Store", "SPARQL", "Redland", "RDF", "LocalHTTPServer",
                 // The CLI tests run the built binary (exit statuses, kill -9 in mid-harvest).
                 "lodestar",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -148,6 +150,6 @@ let package = Package(
         ),
         // Starts its own PostgreSQL (initdb, pg_ctl) and runs a primary and replicas of the built binary.
         .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Store", "RDF", "lodestar"], swiftSettings: swiftSettings),
-        .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF"], swiftSettings: swiftSettings),
+                .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF", "LocalHTTPServer"], swiftSettings: swiftSettings),
     ]
 )

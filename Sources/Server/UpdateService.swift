@@ -21,11 +21,9 @@ package struct UpdateService: Sendable {
     private func applyOnLargeStack(_ request: UpdateRequest) async throws -> WriteReport {
         let timeLimit = try settings.timeLimit(asked: request.timeout)
         let update = try request.applyingDataset(to: try SPARQLParser.parseUpdate(request.update, baseIRI: baseIRI))
-        let options = QueryOptions(
-            deadline: .now + .milliseconds(Int64(timeLimit * 1000)),
-            unionDefaultGraph: settings.unionDefaultGraph,
-            baseIRI: baseIRI
-        )
+        // The queries' options (the search SERVICE included), with the update endpoint's URL as base.
+        var options = settings.options(deadline: .now + .milliseconds(Int64(timeLimit * 1000)))
+        options.baseIRI = baseIRI
         do {
             return try await StoreUpdates.apply(update, to: store, options: options, allowsLoad: false)
         } catch QueryEvaluationError.timeout {

@@ -1,5 +1,6 @@
 import Federation
 import Foundation
+import LocalHTTPServer
 import RDF
 import Store
 import Testing
@@ -7,65 +8,14 @@ import Testing
 /// Harvests over HTTP from a local server that serves files with ETags (Python's http.server): conditional GET,
 /// a 500, a timeout, a wrong media type and Hydra paging.
 @Suite(.serialized) struct HTTPHarvestTests {
-    /// Serves a folder with strong ETags and Last-Modified, answering If-None-Match with 304; `/error` is a 500,
-    /// `/slow` never answers, `/moved/X` redirects to `/X`, `/gz/X` is `/X` gzip-encoded, and `.html` files go out as
-    /// text/html. Prints its port.
-    static let serverScript = """
-        import http.server, hashlib, sys, time, os, email.utils, gzip
-        root = sys.argv[1]
-        types = {".rdf": "application/rdf+xml; charset=utf-8", ".ttl": "text/turtle;charset=UTF-8", ".html": "text/html"}
-        class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            def do_GET(self):
-                if self.path == "/error":
-                    self.send_response(500); self.send_header("Content-Length", "0"); self.end_headers(); return
-                if self.path == "/slow":
-                    time.sleep(60); return
-                if self.path.startswith("/moved/"):
-                    self.send_response(301); self.send_header("Location", self.path[len("/moved"):])
-                    self.send_header("Content-Length", "0"); self.end_headers(); return
-                gzipped = self.path.startswith("/gz/") and "gzip" in self.headers.get("Accept-Encoding", "")
-                path = os.path.join(root, self.path[len("/gz/"):] if self.path.startswith("/gz/") else self.path.lstrip("/"))
-                if not os.path.isfile(path):
-                    self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers(); return
-                body = open(path, "rb").read()
-                if gzipped: body = gzip.compress(body)
-                etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-                if self.headers.get("If-None-Match") == etag:
-                    self.send_response(304); self.send_header("ETag", etag); self.end_headers(); return
-                self.send_response(200)
-                self.send_header("Content-Type", types.get(os.path.splitext(path)[1], "application/octet-stream"))
-                self.send_header("ETag", etag)
-                if gzipped: self.send_header("Content-Encoding", "gzip")
-                self.send_header("Last-Modified", email.utils.formatdate(os.path.getmtime(path), usegmt=True))
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            def log_message(self, *args): pass
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        server.daemon_threads = True
-        print(server.server_address[1], flush=True)
-        server.serve_forever()
-        """
-
+    /// Runs `body` with a `LocalHTTPServer` over a fresh folder.
     func withServer(_ body: (_ base: String, _ folder: String) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("federation-www-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", Self.serverScript, folder]
-        let output = Pipe()
-        server.standardOutput = output
-        try server.run()
-        defer {
-            kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
-        }
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
-        let port = try #require(Int(String(decoding: line, as: UTF8.self)), "the server printed no port")
-        try await body("http://127.0.0.1:\(port)", folder)
+        let server = try LocalHTTPServer(serving: folder)
+        defer { server.stop() }
+        try await body(server.base, folder)
     }
 
     @Test func aSecondRunIs304AndChangesNothingThenAChangeRepublishes() async throws {

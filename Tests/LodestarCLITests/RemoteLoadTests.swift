@@ -1,4 +1,5 @@
 import Foundation
+import LocalHTTPServer
 import Testing
 
 /// `LOAD <http://…>` through `lodestar update`, against a real HTTP server on loopback (Python's http.server): the
@@ -6,29 +7,6 @@ import Testing
 /// server that never answers and an unreachable host each fail the whole request with a message, leaving the store
 /// as it was; SILENT swallows them.
 @Suite(.serialized) struct RemoteLoadTests {
-    /// Serves a folder, plus `/slow` (never answers) and `/moved` (303 to `/data.ttl`); prints its port.
-    static let serverScript = """
-        import http.server, sys, time
-        root = sys.argv[1]
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def __init__(self, *args, **kwargs): super().__init__(*args, directory=root, **kwargs)
-            def do_GET(self):
-                if self.path == "/slow":
-                    time.sleep(120)
-                    return
-                if self.path == "/moved":
-                    self.send_response(303)
-                    self.send_header("Location", "/data.ttl")
-                    self.end_headers()
-                    return
-                super().do_GET()
-            def log_message(self, *args): pass
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        server.daemon_threads = True
-        print(server.server_address[1], flush=True)
-        server.serve_forever()
-        """
-
     /// Runs `test` with a document server over a folder holding `data.ttl` (relative IRIs) and `big.nt`.
     func withDocumentServer(_ test: (_ base: String, _ store: String) throws -> Void) throws {
         let directory = try TemporaryDirectory()
@@ -39,19 +17,9 @@ import Testing
             .write(toFile: served + "/data.ttl", atomically: true, encoding: .utf8)
         try writeSyntheticNTriples(count: 2000, prefix: "big", to: served + "/big.nt")
 
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", Self.serverScript, served]
-        let output = Pipe()
-        server.standardOutput = output
-        try server.run()
-        defer {
-            // SIGKILL: the child inherits the test thread's blocked signals, SIGTERM among them.
-            kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
-        }
-        let port = try #require(readLine(from: output.fileHandleForReading).flatMap { Int($0) }, "the document server printed no port")
-        try test("http://127.0.0.1:\(port)", directory.path + "/store")
+        let server = try LocalHTTPServer(serving: served)
+        defer { server.stop() }
+        try test(server.base, directory.path + "/store")
     }
 
     @Test func loadsADocumentIntoAGraphWithIRIsResolvedAgainstItsURL() throws {
@@ -65,7 +33,7 @@ import Testing
             #expect(rows.stdout == "?s\t?o\n<\(base)/thing>\t<\(base)/other>\n")
 
             // After a redirect, relative IRIs resolve against the document's final URL.
-            let moved = try CommandRunner.run(["update", "--store", store, "LOAD <\(base)/moved> INTO GRAPH <urn:moved>"])
+            let moved = try CommandRunner.run(["update", "--store", store, "LOAD <\(base)/moved/data.ttl> INTO GRAPH <urn:moved>"])
             #expect(moved.status == 0, "\(moved.stderr)")
             let names = try CommandRunner.run(["query", "--store", store, "--format", "tsv", "SELECT ?s WHERE { GRAPH <urn:moved> { ?s ?p \"Thing\" } }"])
             #expect(names.stdout == "?s\n<\(base)/thing>\n")
@@ -98,14 +66,4 @@ import Testing
             #expect(big.stdout.contains("2000 quads inserted"), "\(big.stderr)")
         }
     }
-}
-
-/// One line from `handle`, without its newline; `nil` at end of file.
-private func readLine(from handle: FileHandle) -> String? {
-    var bytes = [UInt8]()
-    while let byte = try? handle.read(upToCount: 1), let first = byte.first {
-        if first == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-        bytes.append(first)
-    }
-    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
 }

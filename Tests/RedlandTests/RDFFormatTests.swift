@@ -34,6 +34,17 @@ extension RedlandTests {
             #expect(RDFFormat.nquads.supportsGraphs && RDFFormat.trig.supportsGraphs && !RDFFormat.turtle.supportsGraphs)
         }
 
+        @Test func fetchedDocuments() {
+            // The Content-Type decides when it names a syntax; a generic or missing one leaves it to the URL's path.
+            #expect(RDFFormat(contentType: "text/turtle;charset=UTF-8", url: "http://example.org/data.rdf") == .turtle)
+            #expect(RDFFormat(contentType: "text/plain", url: "http://example.org/data.rdf?version=2#top") == .rdfxml)
+            #expect(RDFFormat(contentType: "application/octet-stream", url: "https://example.org/dumps/all.nq.gz") == .nquads)
+            #expect(RDFFormat(contentType: nil, url: "/srv/files/eira.ttl") == .turtle)
+            #expect(RDFFormat(contentType: nil, url: "http://example.org.ttl") == nil)
+            #expect(RDFFormat(contentType: nil, url: "http://example.org/page?format=data.ttl") == nil)
+            #expect(RDFFormat(contentType: "text/html", url: "http://example.org/") == nil)
+        }
+
         @Test func errorDescriptions() {
             let error = RedlandError(.syntax, "syntax error at '\"'", file: "data.ttl", line: 12, column: 5)
             #expect(error.description == "data.ttl line 12 column 5: syntax error at '\"'")

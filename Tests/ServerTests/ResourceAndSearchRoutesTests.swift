@@ -117,6 +117,27 @@ import Testing
             #expect(description.text.contains("https://w3id.org/lodestar/search"))
         }
     }
+
+    @Test func anUpdatesWhereClauseCanSearch() async throws {
+        try await TestServer.run(data: ResourceAndSearchRoutesTests.data) { client, _ in
+            let update = """
+                PREFIX lds: <https://w3id.org/lodestar/search#>
+                DELETE { GRAPH ?g { ?hit <http://purl.org/dc/terms/type> ?block } }
+                INSERT { GRAPH <http://example.org/g/found> { ?hit <http://example.org/matched> ?block } }
+                WHERE {
+                  SERVICE <https://w3id.org/lodestar/search> { ?hit lds:query "portal" ; lds:lang "en" }
+                  GRAPH ?g { ?hit <http://purl.org/dc/terms/type> ?block }
+                }
+                """
+            let response = try await client.post("/update", body: update, contentType: "application/sparql-update", token: TestServer.token)
+            #expect(response.status == .noContent, "\(response.text)")
+            let moved = try await client.query(
+                "SELECT ?block ?old WHERE { GRAPH <http://example.org/g/found> { <http://example.org/solution/9> <http://example.org/matched> ?block } "
+                    + "OPTIONAL { GRAPH ?g { <http://example.org/solution/9> <http://purl.org/dc/terms/type> ?old } } }",
+                accept: "text/csv")
+            #expect(moved.text == "block,old\r\nhttp://data.europa.eu/dr8/PublicPolicy,\r\n", "\(moved.text)")
+        }
+    }
 }
 
 /// The catalogue's named queries (`Queries/`) on a block implemented under its PURI, an older PURI and its eira form.

@@ -107,13 +107,19 @@ public final class Harvester: Sendable {
         try await publish(source, graph: graph, options: options, report: &report)
     }
 
+    /// The syntax a source's document is parsed in: the source's own `format` if it names one, else what the document says.
+    private static func format(of source: HarvestSource, contentType: String?, url: String) -> RDFFormat? {
+        if let name = source.format { return RDFFormat(name: name) }
+        return RDFFormat(contentType: contentType, url: url)
+    }
+
     /// The document's triples (every Hydra page), or `nil` when the source answered 304.
     private func obtain(_ source: HarvestSource, file: String?, last: HarvestReport?, report: inout HarvestReport) async throws -> [Triple]? {
         var digest = SHA256()
         var triples: [Triple] = []
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else { throw FederationError(.fetch, "cannot read \(file)") }
-            guard let format = DocumentFormat.choose(override: source.format, contentType: nil, url: file) else {
+            guard let format = Self.format(of: source, contentType: nil, url: file) else {
                 throw FederationError(.fetch, "cannot tell the syntax of \(file): give the source a format")
             }
             let bytes = [UInt8](data)
@@ -136,7 +142,7 @@ public final class Harvester: Sendable {
                     report.lastModified = response.lastModified
                     if response.status == 304 { return nil }
                 }
-                guard let format = DocumentFormat.choose(override: source.format, contentType: response.contentType, url: page) else {
+                guard let format = Self.format(of: source, contentType: response.contentType, url: page) else {
                     throw FederationError(.fetch, "\(page): '\(response.contentType ?? "no Content-Type")' is not an RDF syntax")
                 }
                 digest.update(data: response.body)

@@ -38,7 +38,7 @@ public enum SourceRegistry {
         guard source.url.hasPrefix("http://") || source.url.hasPrefix("https://") || source.url.hasPrefix("file:") else {
             throw FederationError(.configuration, "a source URL is http(s) or file: (got '\(source.url)')")
         }
-        if let format = source.format, DocumentFormat.named(format) == nil {
+        if let format = source.format, RDFFormat(name: format) == nil {
             throw FederationError(.configuration, "unknown format '\(format)'")
         }
         guard try find(source.name, in: store.snapshot()) == nil else {

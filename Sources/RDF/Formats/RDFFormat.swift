@@ -108,6 +108,25 @@ public enum RDFFormat: String, CaseIterable, Hashable, Sendable {
         self.init(fileExtension: String(name[name.index(after: dot)...]))
     }
 
+    /// The syntax of a document fetched from `url`: its `Content-Type` when that names an RDF syntax, else the
+    /// extension of the URL's path, a trailing `.gz` skipped (`/dumps/all.nq.gz` is N-Quads). Generic types such as
+    /// `text/plain` or `application/octet-stream` name none, so the extension decides. Used by LOAD and harvests alike.
+    public init?(contentType: String?, url: String) {
+        if let contentType, let format = RDFFormat(mediaType: contentType) {
+            self = format
+            return
+        }
+        // The path: after the authority, before any query or fragment.
+        var path = Substring(url)
+        if let colon = path.firstIndex(of: ":"), path[colon...].hasPrefix("://") {
+            let authority = path[path.index(colon, offsetBy: 3)...]
+            path = authority.firstIndex(of: "/").map { authority[$0...] } ?? ""
+        }
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        if path.hasSuffix(".gz") { path = path.dropLast(3) }
+        self.init(fileName: String(path))
+    }
+
     /// The format a user names on the command line: `turtle`/`ttl`, `ntriples`/`nt`, `nquads`/`nq`, `trig`,
     /// `rdfxml`/`rdf`/`xml`, `jsonld`/`json-ld`. Case does not matter.
     public init?(name: String) {

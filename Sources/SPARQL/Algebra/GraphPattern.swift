@@ -10,9 +10,9 @@ public indirect enum GraphPattern: Hashable, Sendable {
     case bgp([TriplePattern])
     /// `subject path object` for any path more complex than a single IRI (§18.2.2.4 keeps simple ones as triples).
     case path(subject: TermPattern, path: PropertyPath, object: TermPattern)
-    case join(GraphPattern, GraphPattern, strategy: JoinStrategy = .automatic)
+    case join(GraphPattern, GraphPattern, strategy: JoinStrategy = .hash)
     /// OPTIONAL, with the filter of a FILTER inside the optional group (§18.2.2.6).
-    case leftJoin(GraphPattern, GraphPattern, filter: Expression?)
+    case leftJoin(GraphPattern, GraphPattern, filter: Expression?, strategy: JoinStrategy = .hash)
     case filter(Expression, GraphPattern)
     case union(GraphPattern, GraphPattern)
     /// `GRAPH name { … }`; `name` is an IRI term or a variable.
@@ -49,11 +49,12 @@ public struct GroupAggregate: Hashable, Sendable {
     }
 }
 
-/// How a join is run. The optimiser fills it in; `.automatic` lets the evaluator pick.
+/// How a join or left join is run. The optimiser chooses it, in one place (`Optimizer.chooseJoinStrategies`), and the
+/// planner follows it. The parser's algebra hashes everywhere: that is §18.5's join, correct for any operands.
 public enum JoinStrategy: Hashable, Sendable {
-    case automatic
-    /// Evaluate the right side once per left solution, with the left bindings substituted (index nested loop).
-    case nestedLoop
-    /// Build a hash table on the right side's shared variables.
+    /// Evaluate the right side once, build a hash table on the variables both sides always bind, and probe it.
     case hash
+    /// Evaluate the right side once per left solution, with the left bindings substituted (index nested loop). Only
+    /// for a right side that `GraphPattern.isFitForSubstitution(of:)` the left side's variables.
+    case nestedLoop
 }

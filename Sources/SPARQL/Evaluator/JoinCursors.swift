@@ -1,8 +1,8 @@
 import RDF
 
 /// `Join(Ω1, Ω2)` as an index nested loop: the right side is re-opened with each left solution substituted.
-/// Correct only when the right side is fit for substitution (`GraphPattern.isFitForSubstitution(of:)`); the planner
-/// checks. Streams, and keeps no rows.
+/// Correct only when the right side is fit for substitution (`GraphPattern.isFitForSubstitution(of:)`); the optimiser
+/// chooses it only then (`Optimizer.chooseJoinStrategies`). Streams, and keeps no rows.
 final class NestedLoopJoinCursor: Cursor {
     private let left: Cursor
     private let right: Cursor

@@ -2,7 +2,7 @@ import RDF
 
 /// `LeftJoin(Ω1, Ω2, expr)` (OPTIONAL) as an index nested loop: for each left solution, the right side with that
 /// solution substituted; the merged rows that pass the filter, or the left solution alone if none does (§18.5).
-/// Correct only when the right side is fit for substitution; the planner checks.
+/// Correct only when the right side is fit for substitution; the optimiser chooses it only then.
 final class NestedLoopLeftJoinCursor: Cursor {
     private let left: Cursor
     private let right: Cursor

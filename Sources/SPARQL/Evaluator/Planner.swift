@@ -1,22 +1,19 @@
 import RDF
 
-/// Turns an algebra expression into a cursor tree: assigns a slot to every variable, resolves constants to IDs,
-/// and picks each join's algorithm. Substitution (index nested loops) is used only where
-/// `GraphPattern.isFitForSubstitution(of:)` proves it gives the same answer as the join of §18.5.
+/// Turns an algebra expression into a cursor tree: assigns a slot to every variable, resolves constants to IDs, and
+/// runs each join and left join by the algorithm its `strategy` names (chosen by `Optimizer.chooseJoinStrategies`).
 final class Planner {
     let context: EvaluationContext
     let evaluator: ExpressionEvaluator
     private let walker: PathEvaluator
-    private let referenceSemantics: Bool
     private(set) var slots: [Variable: Int] = [:]
     /// The number of slots so far: every row of the query has this width.
     private(set) var width = 0
     /// Hidden graph slots of the enclosing `GRAPH ?g` operators while their inner pattern is planned.
     private var activeGraphSlots: [Int] = []
 
-    init(context: EvaluationContext, referenceSemantics: Bool) {
+    init(context: EvaluationContext) {
         self.context = context
-        self.referenceSemantics = referenceSemantics
         evaluator = ExpressionEvaluator(context: context)
         walker = PathEvaluator(context: context)
     }
@@ -48,18 +45,19 @@ final class Planner {
                 subject: node(subject), path: compile(path), object: node(object), graph: graph, walker: walker, context: context)
         case .join(let a, let b, let strategy):
             let (left, right) = (try build(a, graph: graph, topK: nil), try build(b, graph: graph, topK: nil))
-            if strategy == .nestedLoop || strategy == .automatic && isWorthSubstituting(into: b, from: a), canSubstitute(into: b, from: a) {
-                return NestedLoopJoinCursor(left, right)
+            switch strategy {
+            case .nestedLoop: return NestedLoopJoinCursor(left, right)
+            case .hash: return HashJoinCursor(left, right, keySlots: keySlots(a, b), deadline: context.deadline)
             }
-            return HashJoinCursor(left, right, keySlots: keySlots(a, b), deadline: context.deadline)
-        case .leftJoin(let a, let b, let filter):
+        case .leftJoin(let a, let b, let filter, let strategy):
             let (left, right) = (try build(a, graph: graph, topK: nil), try build(b, graph: graph, topK: nil))
             let condition = try filter.map { e throws(QueryEvaluationError) in try compile(e, graph: graph) }
-            if isWorthSubstituting(into: b, from: a), canSubstitute(into: b, from: a) {
-                return NestedLoopLeftJoinCursor(left, right, condition: condition, evaluator: evaluator)
+            switch strategy {
+            case .nestedLoop: return NestedLoopLeftJoinCursor(left, right, condition: condition, evaluator: evaluator)
+            case .hash:
+                return HashLeftJoinCursor(
+                    left, right, keySlots: keySlots(a, b), condition: condition, evaluator: evaluator, deadline: context.deadline)
             }
-            return HashLeftJoinCursor(
-                left, right, keySlots: keySlots(a, b), condition: condition, evaluator: evaluator, deadline: context.deadline)
         case .filter(let expression, let inner):
             return FilterCursor(
                 try build(inner, graph: graph, topK: nil), condition: try compile(expression, graph: graph), evaluator: evaluator,
@@ -128,19 +126,6 @@ final class Planner {
             if silent { return SingleCursor() }
             throw .unsupported("SERVICE \(name) is not supported: this endpoint does not make federated queries")
         }
-    }
-
-    /// Whether `right` may be evaluated once per `left` solution with that solution substituted.
-    private func canSubstitute(into right: GraphPattern, from left: GraphPattern) -> Bool {
-        !referenceSemantics && right.isFitForSubstitution(of: left.variableBindings.possible)
-    }
-
-    /// Whether re-evaluating `right` per left solution beats evaluating it once: it shares a variable with the left
-    /// side (so substitution narrows its scans), or it is a plain scan or inline data.
-    private func isWorthSubstituting(into right: GraphPattern, from left: GraphPattern) -> Bool {
-        if case .bgp = right { return true }
-        if case .values = right { return true }
-        return !right.mentionedVariables.isDisjoint(with: left.variableBindings.possible)
     }
 
     private func keySlots(_ a: GraphPattern, _ b: GraphPattern) -> [Int] {
@@ -273,7 +258,7 @@ extension GraphPattern {
         case .bgp(let patterns): !patterns.isEmpty
         case .path: true
         case .join(let a, let b, _), .union(let a, let b): a.isGraphAnchored && b.isGraphAnchored
-        case .leftJoin(let a, let b, let filter): a.isGraphAnchored && b.isGraphAnchored && !(filter?.containsExists ?? false)
+        case .leftJoin(let a, let b, let filter, _): a.isGraphAnchored && b.isGraphAnchored && !(filter?.containsExists ?? false)
         case .filter(let e, let inner), .extend(let inner, _, let e): !e.containsExists && inner.isGraphAnchored
         default: false
         }

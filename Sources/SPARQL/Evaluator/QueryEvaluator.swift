@@ -69,10 +69,11 @@ public struct QueryEvaluator: Sendable {
             context.services[iri] = { pattern in try handler.evaluate(pattern, over: dataset) }
         }
         var pattern = pattern
-        if options.optimize && !options.referenceSemantics {
-            pattern = try Optimizer(context: context).optimize(pattern)
+        if !options.referenceSemantics {
+            let optimizer = Optimizer(context: context)
+            pattern = try options.optimize ? optimizer.optimize(pattern) : optimizer.choosingJoinStrategiesOnly(pattern)
         }
-        let planner = Planner(context: context, referenceSemantics: options.referenceSemantics)
+        let planner = Planner(context: context)
         let root = try planner.cursor(for: pattern, graph: .defaultGraph)
         // Result and template variables the pattern never binds still need a slot before rows are made.
         for variable in outputVariables { _ = planner.slot(variable) }
@@ -122,7 +123,7 @@ extension GraphPattern {
         case .path(let s, _, let o):
             s.variable.map(body)
             o.variable.map(body)
-        case .join(let a, let b, _), .leftJoin(let a, let b, _), .union(let a, let b), .minus(let a, let b):
+        case .join(let a, let b, _), .leftJoin(let a, let b, _, _), .union(let a, let b), .minus(let a, let b):
             a.forEachVariableInOrder(body)
             b.forEachVariableInOrder(body)
         case .filter(_, let inner), .orderBy(let inner, _), .distinct(let inner), .reduced(let inner), .slice(let inner, _, _),

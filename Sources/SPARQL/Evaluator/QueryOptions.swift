@@ -18,8 +18,8 @@ public struct QueryOptions: Sendable {
     /// The SERVICE IRIs the endpoint answers itself (see `ServiceHandler`); any other SERVICE is refused.
     public var services: [IRI: any ServiceHandler] = [:]
 
-    /// Whether the optimiser rewrites the algebra first (join order, filter placement, join strategies). Tests
-    /// turn it off to compare against plain evaluation.
+    /// Whether the optimiser rewrites the algebra first (join order, filter placement). Tests turn it off to compare
+    /// against plain evaluation; the join strategies are chosen either way (unless `referenceSemantics`).
     var optimize = true
     /// Evaluates by the definitions of SPARQL 1.1 §18.5 only: no optimiser, every join and left join by hashing,
     /// never substituting one side's bindings into the other. Slow; the reference the optimised plans are tested against.

@@ -70,7 +70,7 @@ final class CardinalityEstimator {
             return estimate(a, bound: bound, in: graph) + estimate(b, bound: bound, in: graph)
         case .join(let a, let b, _):
             return min(estimate(a, bound: bound, in: graph), estimate(b, bound: bound, in: graph))
-        case .leftJoin(let a, _, _), .minus(let a, _), .extend(let a, _, _), .project(let a, _), .distinct(let a), .reduced(let a),
+        case .leftJoin(let a, _, _, _), .minus(let a, _), .extend(let a, _, _), .project(let a, _), .distinct(let a), .reduced(let a),
             .orderBy(let a, _):
             return estimate(a, bound: bound, in: graph)
         case .filter(_, let a):

@@ -12,7 +12,7 @@ enum FilterPushdown {
         case .union(let a, let b):
             // Filter(c, Union(A, B)) = Union(Filter(c, A), Filter(c, B)): each row is tested on its own.
             return .union(.filter(condition, a), .filter(condition, b))
-        case .leftJoin(let a, let b, let filter):
+        case .leftJoin(let a, let b, let filter, _):
             // Rows of the left join extend rows of A; a variable keeps A's value if A always binds it, or if the
             // optional side never does. Never into B: that would turn "no match" into "unfiltered row".
             let left = a.variableBindings.certain

@@ -1,13 +1,13 @@
 import RDF
 
 extension Optimizer {
-    /// Orders the operands of a join greedily, places the filters over it, and picks each join's algorithm.
+    /// Orders the operands of a join greedily and places the filters over it (`chooseJoinStrategies` then picks each
+    /// join's algorithm).
     ///
     /// The first operand is the smallest; each next one is the smallest among those sharing a variable with what is
     /// already bound (so no cartesian product while a connected operand remains), estimated with those variables
     /// bound. Consecutive triple patterns form one BGP (one index nested loop). Each filter goes into the single
-    /// operand that decides it if there is one, else right after the shortest prefix that does. A join substitutes
-    /// the left bindings into its right side (nested loop) whenever that is correct, else it hashes.
+    /// operand that decides it if there is one, else right after the shortest prefix that does.
     func orderJoin(operands: [GraphPattern], filters: [Expression], bound: Set<Variable>, graph: EstimateGraph) -> GraphPattern {
         var operands = operands.filter { $0 != .empty }
         if operands.isEmpty { return wrap(.empty, in: filters, bound: bound, graph: graph) }
@@ -65,15 +65,11 @@ extension Optimizer {
         var treeCertain = bound
         for element in elements {
             if let left = tree {
-                // Merged BGPs are already in order; a BGP always takes substitution.
-                let (operand, substitutes) =
+                // Merged BGPs are already in order.
+                let operand =
                     element.pattern.isBGP
-                    ? (element.pattern, true) : rewriteRightSide(element.pattern, after: left, bound: bound, leftBound: treeCertain, graph: graph)
-                // A cartesian product re-evaluates a nested loop's right side for every left row: only worth it when
-                // that side is a single scan or inline data; otherwise it is hashed (evaluated once).
-                let connected = !operand.mentionedVariables.isDisjoint(with: left.variableBindings.possible)
-                let cheap = operand.singleTriple != nil || operand.isValues
-                tree = .join(left, operand, strategy: substitutes && (connected || cheap) ? .nestedLoop : .hash)
+                    ? element.pattern : rewriteRightSide(element.pattern, after: left, bound: bound, leftBound: treeCertain, graph: graph)
+                tree = .join(left, operand)
                 treeCertain.formUnion(operand.variableBindings.certain)
             } else {
                 let operand = element.pattern.isBGP ? element.pattern : rewrite(element.pattern, bound: bound, graph: graph)
@@ -85,19 +81,19 @@ extension Optimizer {
         return tree!
     }
 
-    /// Optimises the right side of a join or left join, and tells whether it may run with the left bindings
-    /// substituted. Only then may its rewrite count the left side's variables as bound: a hashed right side runs
-    /// without them, and a filter placed on that assumption would read them unbound.
+    /// Optimises the right side of a join or left join. Its rewrite counts the left side's variables as bound only if
+    /// the result may run with them substituted: a hashed right side runs without them, and a filter placed on that
+    /// assumption would read them unbound. (`chooseJoinStrategies` substitutes only into a side fit for it, and a
+    /// right side that shares no variable with the left is rewritten the same either way.)
     func rewriteRightSide(
         _ pattern: GraphPattern, after left: GraphPattern, bound: Set<Variable>, leftBound: Set<Variable>, graph: EstimateGraph
-    ) -> (pattern: GraphPattern, substitutes: Bool) {
+    ) -> GraphPattern {
         let entry = left.variableBindings.possible
         if pattern.isFitForSubstitution(of: entry) {
             let rewritten = rewrite(pattern, bound: leftBound, graph: graph)
-            if rewritten.isFitForSubstitution(of: entry) { return (rewritten, true) }
+            if rewritten.isFitForSubstitution(of: entry) { return rewritten }
         }
-        let rewritten = rewrite(pattern, bound: bound, graph: graph)
-        return (rewritten, rewritten.isFitForSubstitution(of: entry))
+        return rewrite(pattern, bound: bound, graph: graph)
     }
 
     /// The operands' indices in evaluation order (see `orderJoin`).

@@ -20,7 +20,15 @@ struct Optimizer {
     /// - Throws: `.timeout` or `.cancelled` (the query's deadline), `.tooComplex` for a join wider than
     ///   `SPARQLLimits.maximumJoinOperands`.
     func optimize(_ pattern: GraphPattern) throws(QueryEvaluationError) -> GraphPattern {
-        let result = rewrite(pattern, bound: [], graph: .defaultGraph)
+        let result = chooseJoinStrategies(rewrite(pattern, bound: [], graph: .defaultGraph))
+        if let error = stop.error { throw error }
+        return result
+    }
+
+    /// `pattern` as written, with only the join algorithms chosen (for tests of the planner's operators on an algebra
+    /// the rewrite did not reorder).
+    func choosingJoinStrategiesOnly(_ pattern: GraphPattern) throws(QueryEvaluationError) -> GraphPattern {
+        let result = chooseJoinStrategies(pattern)
         if let error = stop.error { throw error }
         return result
     }
@@ -67,7 +75,7 @@ struct Optimizer {
                 result = rewrite(result, bound: bound, graph: graph)
                 return wrap(result, in: remaining, bound: bound.union(result.variableBindings.certain), graph: graph)
             }
-        case .leftJoin(let a, let b, let filter):
+        case .leftJoin(let a, let b, let filter, _):
             let left = rewrite(a, bound: bound, graph: graph)
             var right = b
             var kept: [Expression] = []
@@ -81,7 +89,7 @@ struct Optimizer {
                 if let condition = moved.conjunction { right = .filter(condition, right) }
             }
             let rightBound = bound.union(left.variableBindings.certain)
-            right = rewriteRightSide(right, after: left, bound: bound, leftBound: rightBound, graph: graph).pattern
+            right = rewriteRightSide(right, after: left, bound: bound, leftBound: rightBound, graph: graph)
             let condition = kept.conjunction.map { rewriteExists(in: $0, bound: rightBound, graph: graph) }
             return .leftJoin(left, right, filter: condition)
         case .union(let a, let b):

@@ -20,7 +20,7 @@ extension GraphPattern {
         case .join(let left, let right, _):
             let (a, b) = (left.variableBindings, right.variableBindings)
             return VariableBindings(certain: a.certain.union(b.certain), possible: a.possible.union(b.possible))
-        case .leftJoin(let left, let right, _):
+        case .leftJoin(let left, let right, _, _):
             let a = left.variableBindings
             return VariableBindings(certain: a.certain, possible: a.possible.union(right.variableBindings.possible))
         case .filter(_, let inner), .orderBy(let inner, _), .distinct(let inner), .reduced(let inner), .slice(let inner, _, _):
@@ -89,7 +89,7 @@ extension GraphPattern {
         case .join(let a, let b, _), .union(let a, let b), .minus(let a, let b):
             a.collectMentioned(into: &result)
             b.collectMentioned(into: &result)
-        case .leftJoin(let a, let b, let filter):
+        case .leftJoin(let a, let b, let filter, _):
             a.collectMentioned(into: &result)
             b.collectMentioned(into: &result)
             filter?.collectMentioned(into: &result)
@@ -138,7 +138,7 @@ extension GraphPattern {
             return true
         case .join(let a, let b, _), .union(let a, let b):
             return a.isFitForSubstitution(of: entry) && b.isFitForSubstitution(of: entry)
-        case .leftJoin(let a, let b, let filter):
+        case .leftJoin(let a, let b, let filter, _):
             guard a.isFitForSubstitution(of: entry), b.isFitForSubstitution(of: entry) else { return false }
             let left = a.variableBindings.certain
             // An entry variable the optional side may bind must already be fixed by the left side.

@@ -112,9 +112,9 @@ struct GeneratedNameCanonicalizer {
     private mutating func rebuild(_ parent: GraphPattern, firstChild first: GraphPattern) -> GraphPattern {
         switch parent {
         case .join(_, let right, let strategy): return .join(first, pattern(right), strategy: strategy)
-        case .leftJoin(_, let right, let filter):
+        case .leftJoin(_, let right, let filter, let strategy):
             let right = pattern(right)
-            return .leftJoin(first, right, filter: filter.map { expression($0) })
+            return .leftJoin(first, right, filter: filter.map { expression($0) }, strategy: strategy)
         case .filter(let condition, _): return .filter(expression(condition), first)
         case .union(_, let right): return .union(first, pattern(right))
         case .extend(_, let v, let e):
@@ -183,7 +183,7 @@ extension GraphPattern {
     /// The child a walk visits first, for the patterns that have one: what long left-deep chains are made of.
     var firstChild: GraphPattern? {
         switch self {
-        case .join(let first, _, _), .leftJoin(let first, _, _), .union(let first, _), .minus(let first, _), .extend(let first, _, _),
+        case .join(let first, _, _), .leftJoin(let first, _, _, _), .union(let first, _), .minus(let first, _), .extend(let first, _, _),
             .filter(_, let first), .orderBy(let first, _), .project(let first, _), .distinct(let first), .reduced(let first),
             .slice(let first, _, _), .group(let first, _, _):
             first

@@ -120,7 +120,7 @@ extension GraphPattern {
             case .bgp(let triples):
                 for triple in triples.reversed() { push([triple.subject, triple.predicate, triple.object]) }
             case .path(let subject, _, let object): push([subject, object])
-            case .join(let left, let right, _), .leftJoin(let left, let right, _), .union(let left, let right):
+            case .join(let left, let right, _), .leftJoin(let left, let right, _, _), .union(let left, let right):
                 stack.append(.pattern(right))
                 stack.append(.pattern(left))
             case .filter(_, let inner), .minus(let inner, _), .orderBy(let inner, _), .distinct(let inner), .reduced(let inner),

@@ -47,7 +47,7 @@ struct SPARQLWriter {
         var node = pattern
         while true {
             switch node {
-            case .join(let left, _, _), .leftJoin(let left, _, _), .minus(let left, _), .extend(let left, _, _):
+            case .join(let left, _, _), .leftJoin(let left, _, _, _), .minus(let left, _), .extend(let left, _, _):
                 chain.append(node)
                 node = left
                 continue
@@ -60,7 +60,7 @@ struct SPARQLWriter {
             switch parent {
             case .join(_, let right, _):
                 last = element(right, after: last)
-            case .leftJoin(_, let right, let filter):
+            case .leftJoin(_, let right, let filter, _):
                 optional(right, filter: filter)
                 last = .other
             case .minus(_, let right):

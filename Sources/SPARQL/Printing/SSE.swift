@@ -62,7 +62,7 @@ enum SSE {
         leaf(node, indent: indent + chain.count, into: &out)
         for (level, parent) in chain.enumerated().reversed() {
             switch parent {
-            case .join(_, let right, _), .leftJoin(_, let right, _), .union(_, let right), .minus(_, let right):
+            case .join(_, let right, _), .leftJoin(_, let right, _, _), .union(_, let right), .minus(_, let right):
                 out += "\n"
                 self.pattern(right, indent: indent + level + 1, into: &out)
             default: break
@@ -74,8 +74,9 @@ enum SSE {
     /// The operator and inline arguments of a pattern that has a first child.
     private static func header(_ pattern: GraphPattern) -> String {
         switch pattern {
-        case .join(_, _, let strategy): strategy == .automatic ? "join" : "join \(strategy)"
-        case .leftJoin(_, _, let filter): "leftjoin" + (filter.map { " " + expression($0) } ?? "")
+        case .join(_, _, let strategy): strategy == .hash ? "join" : "join \(strategy)"
+        case .leftJoin(_, _, let filter, let strategy):
+            (strategy == .hash ? "leftjoin" : "leftjoin \(strategy)") + (filter.map { " " + expression($0) } ?? "")
         case .filter(let e, _): "filter " + expression(e)
         case .union: "union"
         case .extend(_, let v, let e): "extend ((\(v) \(expression(e))))"

@@ -53,11 +53,8 @@ public enum LoadDocuments {
     /// The quads of a fetched document. The syntax comes from its `Content-Type`, or — when the server sent none or a
     /// generic one — from the extension of its URL; relative IRIs resolve against the URL it was fetched from.
     static func parse(_ document: RemoteDocument, with store: QuadStore) async throws -> [Quad] {
-        let path = URL(string: document.finalURL)?.path ?? ""
         do {
-            let declared = document.mediaType.flatMap { isGeneric($0) ? nil : RDFFormat(mediaType: $0) }
-            let format = declared ?? RDFFormat(fileName: path)
-            guard let format else {
+            guard let format = RDFFormat(contentType: document.mediaType, url: document.finalURL) else {
                 let type = document.mediaType ?? "no Content-Type"
                 throw StoreError(.invalidData, "LOAD <\(document.iri.value)>: cannot tell the RDF syntax of \(type) at \(document.finalURL)")
             }
@@ -67,10 +64,5 @@ public enum LoadDocuments {
         } catch {
             throw StoreError(.invalidData, "LOAD <\(document.iri.value)>", cause: error)
         }
-    }
-
-    /// Types that say nothing about the syntax, so the URL's extension decides.
-    private static func isGeneric(_ mediaType: String) -> Bool {
-        ["text/plain", "application/octet-stream", "binary/octet-stream"].contains(mediaType)
     }
 }

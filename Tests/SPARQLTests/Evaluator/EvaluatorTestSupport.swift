@@ -133,7 +133,7 @@ extension QueryOptions {
         return options
     }
 
-    /// Evaluation without the optimiser, but with the planner's nested loops.
+    /// Evaluation without the optimiser's rewrite, but with its choice of join strategies (nested loops).
     static var unoptimized: QueryOptions {
         var options = QueryOptions()
         options.optimize = false

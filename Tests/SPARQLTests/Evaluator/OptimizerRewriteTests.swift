@@ -62,12 +62,12 @@ struct OptimizerRewriteTests {
     func filterAndOptional() {
         let optional = GraphPattern.leftJoin(bgp(tp("?s", ":value", "?v")), bgp(tp("?s", ":rare", "?o")), filter: nil)
         let left = optimize(.filter(.greater(ev("v"), const("3")), optional))
-        guard case .leftJoin(.filter, .bgp, nil) = left else {
+        guard case .leftJoin(.filter, .bgp, nil, _) = left else {
             Issue.record("unexpected plan \(left)")
             return
         }
         let unbound = optimize(.filter(.not(.bound(v("o"))), optional))
-        guard case .filter(_, .leftJoin(.bgp, .bgp, nil)) = unbound else {
+        guard case .filter(_, .leftJoin(.bgp, .bgp, nil, _)) = unbound else {
             Issue.record("unexpected plan \(unbound)")
             return
         }
@@ -95,6 +95,39 @@ struct OptimizerRewriteTests {
         }
         if case .leftJoin = right { #expect(strategy == .hash) }
         if case .leftJoin = left { #expect(strategy == .nestedLoop) }
+    }
+
+    @Test("An OPTIONAL sharing a variable with its left side is a nested loop; one a substitution would change is hashed")
+    func leftJoinStrategies() {
+        let connected = optimize(.leftJoin(bgp(tp("?s", ":rare", "?o")), bgp(tp("?s", ":value", "?v")), filter: nil))
+        guard case .leftJoin(_, _, nil, strategy: .nestedLoop) = connected else {
+            Issue.record("unexpected plan \(connected)")
+            return
+        }
+        // `{ ?s :value ?v FILTER(?o) }` inside the OPTIONAL reads ?o, which only the left side binds: substituting it
+        // would change the filter's answer (§18.5 evaluates the inner group alone).
+        let scoped = GraphPattern.filter(.bound(v("o")), bgp(tp("?s", ":value", "?v")))
+        let hashed = optimize(.leftJoin(bgp(tp("?s", ":rare", "?o")), scoped, filter: nil))
+        guard case .leftJoin(_, .filter, nil, strategy: .hash) = hashed else {
+            Issue.record("unexpected plan \(hashed)")
+            return
+        }
+    }
+
+    @Test("Without the rewrite the order stays as written and the join strategies are still chosen")
+    func strategiesWithoutRewrite() throws {
+        let access = TypedDatasetAccess(Self.data)
+        let context = EvaluationContext(
+            access: access, view: DatasetView(clause: nil, unionDefaultGraph: false, access: access), deadline: Deadline(nil),
+            functions: FunctionContext())
+        let pattern = GraphPattern.join(bgp(tp("?s", ":type", ":Common")), .leftJoin(bgp(tp("?s", ":value", "?v")), bgp(tp("?s", ":rare", "?o")), filter: nil))
+        let chosen = try Optimizer(context: context).choosingJoinStrategiesOnly(pattern)
+        #expect(
+            chosen
+                == .join(
+                    bgp(tp("?s", ":type", ":Common")),
+                    .leftJoin(bgp(tp("?s", ":value", "?v")), bgp(tp("?s", ":rare", "?o")), filter: nil, strategy: .nestedLoop),
+                    strategy: .nestedLoop))
     }
 
     @Test("Filters with EXISTS keep the active graph: not moved into GRAPH")
