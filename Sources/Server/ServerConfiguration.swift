@@ -37,6 +37,8 @@ public struct ServerConfiguration: Sendable {
     public var publisherName: String
     /// Timeouts for each stage of a connection and the cap on open connections.
     public var connectionLimits: ConnectionLimits
+    /// Seconds open requests get to finish after SIGTERM or SIGINT; then they are cancelled and the server stops.
+    public var drainTimeout: Double = 10
 
     public init(
         host: String = "127.0.0.1",

@@ -20,13 +20,11 @@ package struct UpdateService: Sendable {
 
     private func applyOnLargeStack(_ request: UpdateRequest) async throws -> WriteReport {
         let timeLimit = try settings.timeLimit(asked: request.timeout)
-        let update = try request.applyingDataset(to: try SPARQLParser.parseUpdate(request.update, baseIRI: baseIRI))
-        let options = QueryOptions(
-            deadline: .now + .milliseconds(Int64(timeLimit * 1000)),
-            unionDefaultGraph: settings.unionDefaultGraph,
-            baseIRI: baseIRI
-        )
+        // One deadline for the whole request, parse included.
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeLimit * 1000))
         do {
+            let update = try request.applyingDataset(to: try SPARQLParser.parseUpdate(request.update, baseIRI: baseIRI, deadline: deadline))
+            let options = QueryOptions(deadline: deadline, unionDefaultGraph: settings.unionDefaultGraph, baseIRI: baseIRI)
             return try await StoreUpdates.apply(update, to: store, options: options, allowsLoad: false)
         } catch QueryEvaluationError.timeout {
             throw RequestError.queryTimeout(seconds: timeLimit)

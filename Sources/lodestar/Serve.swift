@@ -60,7 +60,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most connections open at once; more get a 503 (default: 3/4 of the descriptor limit, at most 10000).")
     var maxConnections: Int?
 
+    @Option(help: "Seconds open requests get to finish after SIGTERM or SIGINT before they are cancelled and the server stops.")
+    var drainTimeout: Double = 10
+
     func validate() throws {
+        guard drainTimeout >= 0 else { throw ValidationError("--drain-timeout must be zero or a positive number of seconds") }
         guard idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else {
             throw ValidationError("--idle-timeout, --header-timeout and --body-timeout must be positive numbers of seconds")
         }
@@ -85,7 +89,7 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let token = updateToken ?? ProcessInfo.processInfo.environment["LODESTAR_UPDATE_TOKEN"]
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host,
             port: port,
             baseURL: baseURL,
@@ -103,6 +107,7 @@ struct Serve: AsyncParsableCommand {
                 idleTimeout: idleTimeout, headerTimeout: headerTimeout, bodyTimeout: bodyTimeout,
                 maxConnections: maxConnections ?? ConnectionLimits.defaultMaxConnections)
         )
+        configuration.drainTimeout = drainTimeout
         let store = try await location.open(syncOption)
         if token == nil { Terminal.error("note: writes are off; pass --update-token TOKEN (or set LODESTAR_UPDATE_TOKEN) to allow them") }
         try await LodestarServer(configuration: configuration, store: store).run()
