@@ -1,3 +1,4 @@
+import Foundation
 package import Hummingbird
 public import Logging
 import ServiceLifecycle
@@ -23,16 +24,38 @@ public struct LodestarServer: Sendable {
         self.logger = logger
     }
 
-    /// Serves until SIGTERM or SIGINT, then stops accepting connections, lets open requests finish, and closes the
-    /// store (synced: every acknowledged write is on disk).
+    /// Serves until SIGTERM or SIGINT, then stops accepting connections, lets open requests finish for up to
+    /// `configuration.drainTimeout` seconds, cancels those still open (a query stops at its next deadline check), and
+    /// closes the store (synced: every acknowledged write is on disk). Should anything ignore the cancellation for
+    /// another `cancellationGrace`, the process exits there: acknowledged writes are in the log either way.
     /// - Throws: if the address cannot be bound, or the store fails to close.
     public func run() async throws {
         let services = ServerServices(configuration: configuration, store: store)
         let application = makeApplication(services: services, closesStore: true)
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        )
-        try await group.run()
+        var group = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .milliseconds(Int64(configuration.drainTimeout * 1000))
+        let watchdog = Task { [logger, drain = configuration.drainTimeout] in
+            for await _ in await UnixSignalsSequence(trapping: .sigterm, .sigint) {
+                Self.exit(after: drain + Self.cancellationGrace, logger: logger)
+                return
+            }
+        }
+        defer { watchdog.cancel() }
+        try await ServiceGroup(configuration: group).run()
+    }
+
+    /// Seconds cancelled requests and the store's close may take after the drain before the process exits anyway.
+    static let cancellationGrace = 10.0
+
+    /// Exits the process `seconds` from now, on a thread of its own (the cooperative pool may be what is stuck).
+    private static func exit(after seconds: Double, logger: Logger) {
+        let thread = Thread {
+            Thread.sleep(forTimeInterval: seconds)
+            logger.critical("shutdown did not finish within the drain timeout and grace period: exiting", metadata: ["seconds": "\(seconds)"])
+            Foundation.exit(1)
+        }
+        thread.name = "lodestar-shutdown-watchdog"
+        thread.start()
     }
 
     /// The Hummingbird application: the routes with their middleware, and — when `closesStore` — a service that closes

@@ -17,9 +17,10 @@ package struct QuerySettings: Sendable {
     /// The SERVICE IRIs answered in process (the search service).
     package var services: [IRI: any ServiceHandler] = [:]
 
-    /// The evaluation options of one query that must end by `deadline`.
-    func options(deadline: ContinuousClock.Instant) -> QueryOptions {
+    /// The evaluation options of one query that must end by `deadline`, or once `cancellation` is set.
+    func options(deadline: ContinuousClock.Instant, cancellation: QueryCancellation? = nil) -> QueryOptions {
         var options = QueryOptions(deadline: deadline, unionDefaultGraph: unionDefaultGraph, baseIRI: baseIRI)
+        options.cancellation = cancellation
         options.services = services
         return options
     }
@@ -64,14 +65,25 @@ package struct QueryService: Sendable {
     /// the one deadline that also governs the rest of the body.
     /// - Throws: `SPARQLSyntaxError` (400), `RequestError` (400 for parameters, 406, 503 on timeout),
     ///   `QueryEvaluationError.unsupported`.
-    package func answer(_ request: QueryRequest, accept: String?) async throws -> QueryAnswer {
+    ///
+    /// When the task is cancelled (the client has gone, or the server stops), the work stops at its next check of the
+    /// deadline: planning, evaluation and the chunks still to stream.
+    /// - Parameter receivedAt: when the request arrived: its time limit counts from there, decoding included.
+    package func answer(_ request: QueryRequest, accept: String?, receivedAt: ContinuousClock.Instant = .now) async throws -> QueryAnswer {
         let timeLimit = try settings.timeLimit(asked: request.timeout)
-        let deadline = ContinuousClock.now + .milliseconds(Int64(timeLimit * 1000))
+        let deadline = receivedAt + .milliseconds(Int64(timeLimit * 1000))
         let settings = self.settings
         let snapshot = store.snapshot()
+        let cancellation = QueryCancellation()
         do {
-            return try await limiter.withPermit(deadline: deadline) { () throws -> QueryAnswer in
-                try Self.compute(request, accept: accept, in: snapshot, settings: settings, deadline: deadline, timeLimit: timeLimit)
+            return try await withTaskCancellationHandler {
+                try await limiter.withPermit(deadline: deadline) { () throws -> QueryAnswer in
+                    try Self.compute(
+                        request, accept: accept, in: snapshot, settings: settings, deadline: deadline, cancellation: cancellation,
+                        timeLimit: timeLimit)
+                }
+            } onCancel: {
+                cancellation.cancel()
             }
         } catch QueryEvaluationError.timeout {
             throw RequestError.queryTimeout(seconds: timeLimit)
@@ -83,9 +95,9 @@ package struct QueryService: Sendable {
     /// Parses, negotiates, evaluates and pulls the first two chunks; runs on a limiter thread.
     private static func compute(
         _ request: QueryRequest, accept: String?, in snapshot: Snapshot, settings: QuerySettings, deadline: ContinuousClock.Instant,
-        timeLimit: Double
+        cancellation: QueryCancellation, timeLimit: Double
     ) throws -> QueryAnswer {
-        var query = try SPARQLParser.parseQuery(request.query, baseIRI: settings.baseIRI)
+        var query = try SPARQLParser.parseQuery(request.query, baseIRI: settings.baseIRI, deadline: deadline, cancellation: cancellation)
         if !request.defaultGraphs.isEmpty || !request.namedGraphs.isEmpty {
             query.dataset = QueryDataset(
                 defaultGraphs: try request.defaultGraphs.map(Self.graphIRI),
@@ -93,7 +105,7 @@ package struct QueryService: Sendable {
             )
         }
         let format = try Self.negotiate(for: query.form, accept: accept, format: request.format)
-        let evaluator = QueryEvaluator(options: settings.options(deadline: deadline))
+        let evaluator = QueryEvaluator(options: settings.options(deadline: deadline, cancellation: cancellation))
         let result = try evaluator.evaluate(query, in: snapshot)
         let stream = ChunkStream(Self.chunkSource(for: result, format: format))
         var ready: [[UInt8]] = []

@@ -43,6 +43,8 @@ public struct ServerConfiguration: Sendable {
     public var purgeURLs: [String] = []
     /// The longest a request with `?min-version=N` waits for the store to reach version N, in seconds (then 503).
     public var minVersionTimeout: Double = 5
+    /// Seconds open requests get to finish after SIGTERM or SIGINT; then they are cancelled and the server stops.
+    public var drainTimeout: Double = 10
 
     public init(
         host: String = "127.0.0.1",

@@ -20,11 +20,13 @@ package struct UpdateService: Sendable {
 
     private func applyOnLargeStack(_ request: UpdateRequest) async throws -> WriteReport {
         let timeLimit = try settings.timeLimit(asked: request.timeout)
-        let update = try request.applyingDataset(to: try SPARQLParser.parseUpdate(request.update, baseIRI: baseIRI))
-        // The queries' options (the search SERVICE included), with the update endpoint's URL as base.
-        var options = settings.options(deadline: .now + .milliseconds(Int64(timeLimit * 1000)))
-        options.baseIRI = baseIRI
+        // One deadline for the whole request, parse included.
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeLimit * 1000))
         do {
+            let update = try request.applyingDataset(to: try SPARQLParser.parseUpdate(request.update, baseIRI: baseIRI, deadline: deadline))
+            // The queries' options (the search SERVICE included), with the update endpoint's URL as base.
+            var options = settings.options(deadline: deadline)
+            options.baseIRI = baseIRI
             return try await StoreUpdates.apply(update, to: store, options: options, allowsLoad: false)
         } catch QueryEvaluationError.timeout {
             throw RequestError.queryTimeout(seconds: timeLimit)

@@ -82,9 +82,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most seconds a request with ?min-version=N waits for this server to reach version N (then 503).")
     var minVersionTimeout: Double = 5
 
+    @Option(help: "Seconds open requests get to finish after SIGTERM or SIGINT before they are cancelled and the server stops.")
+    var drainTimeout: Double = 10
+
     func validate() throws {
         if replicateTo != nil && replicaOf != nil { throw ValidationError("--replicate-to (a primary) and --replica-of (a replica) exclude each other") }
         if bootstrap != nil && replicaOf == nil { throw ValidationError("--bootstrap needs --replica-of") }
+        guard drainTimeout >= 0 else { throw ValidationError("--drain-timeout must be zero or a positive number of seconds") }
         guard idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else {
             throw ValidationError("--idle-timeout, --header-timeout and --body-timeout must be positive numbers of seconds")
         }
@@ -131,6 +135,7 @@ struct Serve: AsyncParsableCommand {
                 idleTimeout: idleTimeout, headerTimeout: headerTimeout, bodyTimeout: bodyTimeout,
                 maxConnections: maxConnections ?? ConnectionLimits.defaultMaxConnections)
         )
+        configuration.drainTimeout = drainTimeout
         configuration.purgeURLs = purgeURLs
         configuration.minVersionTimeout = minVersionTimeout
         let store: QuadStore

@@ -1,10 +1,15 @@
-/// The cheap check every long loop makes: a counter, and every 1024 ticks a look at the clock and at task
-/// cancellation (STYLE.md §10). One per query; not thread-safe, like the rest of a query's evaluation state.
+/// The cheap check every long loop makes: a counter, and every 1024 ticks a look at the clock and at cancellation
+/// (the task's, and the query's own flag) (STYLE.md §10). One per query; not thread-safe, like the rest of a query's
+/// evaluation state.
 final class Deadline {
     private let limit: ContinuousClock.Instant?
+    private let cancellation: QueryCancellation?
     private var counter: UInt32 = 0
 
-    init(_ limit: ContinuousClock.Instant?) { self.limit = limit }
+    init(_ limit: ContinuousClock.Instant?, cancellation: QueryCancellation? = nil) {
+        self.limit = limit
+        self.cancellation = cancellation
+    }
 
     /// Counts one step of work; every 1024th step checks the clock and cancellation.
     @inline(__always)
@@ -16,7 +21,7 @@ final class Deadline {
     /// Checks now, whatever the counter says.
     @inline(never)
     func check() throws(QueryEvaluationError) {
-        if Task.isCancelled { throw .cancelled }
+        if Task.isCancelled || cancellation?.isCancelled == true { throw .cancelled }
         if let limit, ContinuousClock.now >= limit { throw .timeout }
     }
 }

@@ -36,7 +36,8 @@ final class Planner {
 
     /// - Parameter topK: an enclosing LIMIT (plus OFFSET) that an ORDER BY below may use to keep only its best rows.
     private func build(_ pattern: GraphPattern, graph: GraphScope, topK: Int?) throws(QueryEvaluationError) -> Cursor {
-        try context.deadline.tick()
+        // Every node, not every 1024th: planning a node of a long chain analyses the chain below it.
+        try context.deadline.check()
         switch pattern {
         case .bgp(let patterns):
             return bgp(patterns, graph: graph)
@@ -45,12 +46,15 @@ final class Planner {
                 subject: node(subject), path: compile(path), object: node(object), graph: graph, walker: walker, context: context)
         case .join(let a, let b, let strategy):
             let (left, right) = (try build(a, graph: graph, topK: nil), try build(b, graph: graph, topK: nil))
+            // Building both sides analyses the whole chain below on a long one: check between levels.
+            try context.deadline.check()
             switch strategy {
             case .nestedLoop: return NestedLoopJoinCursor(left, right)
             case .hash: return HashJoinCursor(left, right, keySlots: keySlots(a, b), deadline: context.deadline)
             }
         case .leftJoin(let a, let b, let filter, let strategy):
             let (left, right) = (try build(a, graph: graph, topK: nil), try build(b, graph: graph, topK: nil))
+            try context.deadline.check()
             let condition = try filter.map { e throws(QueryEvaluationError) in try compile(e, graph: graph) }
             switch strategy {
             case .nestedLoop: return NestedLoopLeftJoinCursor(left, right, condition: condition, evaluator: evaluator)

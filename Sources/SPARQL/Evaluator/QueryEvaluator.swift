@@ -59,7 +59,7 @@ public struct QueryEvaluator: Sendable {
     private func prepare<D: QueryableDataset>(
         _ pattern: GraphPattern, clause: QueryDataset?, baseIRI: String?, outputVariables: [Variable], dataset: D
     ) throws(QueryEvaluationError) -> (planner: Planner, root: Cursor) {
-        let deadline = Deadline(options.deadline)
+        let deadline = Deadline(options.deadline, cancellation: options.cancellation)
         try deadline.check()
         let access = TypedDatasetAccess(dataset)
         let view = DatasetView(clause: clause, unionDefaultGraph: options.unionDefaultGraph, access: access)

@@ -10,6 +10,8 @@ public struct QueryOptions: Sendable {
     /// When evaluation must stop, or `nil` for no limit. Every operator checks it every 1024 steps, so evaluation
     /// throws `QueryEvaluationError.timeout` within milliseconds of this instant, also while rows are being pulled.
     public var deadline: ContinuousClock.Instant?
+    /// Stops evaluation (`QueryEvaluationError.cancelled`) at its next check once cancelled: a client that has gone.
+    public var cancellation: QueryCancellation?
     /// Makes the default graph the RDF merge of every graph in the dataset (the stored default graph and all named
     /// graphs, each triple once) when the query has no FROM or FROM NAMED. Named graphs stay as they are.
     public var unionDefaultGraph: Bool

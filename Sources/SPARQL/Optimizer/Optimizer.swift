@@ -73,10 +73,13 @@ struct Optimizer {
                     if let pushed = FilterPushdown.push(conjunct, into: result) { result = pushed } else { remaining.append(conjunct) }
                 }
                 result = rewrite(result, bound: bound, graph: graph)
-                return wrap(result, in: remaining, bound: bound.union(result.variableBindings.certain), graph: graph)
+                if shouldStop() { return pattern }
+                return wrap(result, in: remaining, bound: { bound.union(result.variableBindings.certain) }, graph: graph)
             }
         case .leftJoin(let a, let b, let filter, _):
             let left = rewrite(a, bound: bound, graph: graph)
+            // On the way back up a chain, each level analyses everything below it: look at the clock between levels.
+            if shouldStop() { return pattern }
             var right = b
             var kept: [Expression] = []
             if let filter {
@@ -101,6 +104,7 @@ struct Optimizer {
             return .graph(name: name, rewrite(inner, bound: bound, graph: innerGraph))
         case .extend(let inner, let variable, let expression):
             let rewritten = rewrite(inner, bound: bound, graph: graph)
+            guard expression.containsExists, !shouldStop() else { return .extend(rewritten, variable: variable, expression: expression) }
             let expression = rewriteExists(in: expression, bound: bound.union(rewritten.variableBindings.certain), graph: graph)
             return .extend(rewritten, variable: variable, expression: expression)
         case .minus(let a, let b):
@@ -127,10 +131,16 @@ struct Optimizer {
         expression.mappingExistsPatterns { rewrite($0, bound: bound, graph: graph) }
     }
 
-    /// `pattern` filtered by each expression in turn (their EXISTS patterns optimised).
-    func wrap(_ pattern: GraphPattern, in filters: [Expression], bound: Set<Variable>, graph: EstimateGraph) -> GraphPattern {
+    /// `pattern` filtered by each expression in turn (their EXISTS patterns optimised). `bound` is only worked out
+    /// for a filter with EXISTS: it is an analysis of the whole pattern.
+    func wrap(_ pattern: GraphPattern, in filters: [Expression], bound: () -> Set<Variable>, graph: EstimateGraph) -> GraphPattern {
         guard let condition = filters.conjunction else { return pattern }
-        return .filter(rewriteExists(in: condition, bound: bound, graph: graph), pattern)
+        guard condition.containsExists else { return .filter(condition, pattern) }
+        return .filter(rewriteExists(in: condition, bound: bound(), graph: graph), pattern)
+    }
+
+    func wrap(_ pattern: GraphPattern, in filters: [Expression], bound: Set<Variable>, graph: EstimateGraph) -> GraphPattern {
+        wrap(pattern, in: filters, bound: { bound }, graph: graph)
     }
 }
 

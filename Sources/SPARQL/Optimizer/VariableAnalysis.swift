@@ -9,27 +9,39 @@ struct VariableBindings: Equatable {
 
 extension GraphPattern {
     /// What the pattern's solutions bind; see `VariableBindings`.
+    ///
+    /// Linear in the size of the pattern: each level adds its own variables to its left (or only) operand's sets in
+    /// place, never copying them, so a chain of n OPTIONALs or BINDs costs n insertions, not n²/2. Callers that ask at
+    /// every level of a chain still pay n² in all; they check the deadline at each level (`Optimizer`, `Planner`).
     var variableBindings: VariableBindings {
         switch self {
         case .bgp(let patterns):
-            let variables = Set(patterns.flatMap(\.variables))
+            var variables = Set<Variable>()
+            for pattern in patterns { variables.formUnion(pattern.variables) }
             return VariableBindings(certain: variables, possible: variables)
         case .path(let subject, _, let object):
             let variables = Set([subject.variable, object.variable].compactMap { $0 })
             return VariableBindings(certain: variables, possible: variables)
         case .join(let left, let right, _):
-            let (a, b) = (left.variableBindings, right.variableBindings)
-            return VariableBindings(certain: a.certain.union(b.certain), possible: a.possible.union(b.possible))
+            var result = left.variableBindings
+            let b = right.variableBindings
+            result.certain.formUnion(b.certain)
+            result.possible.formUnion(b.possible)
+            return result
         case .leftJoin(let left, let right, _, _):
-            let a = left.variableBindings
-            return VariableBindings(certain: a.certain, possible: a.possible.union(right.variableBindings.possible))
+            var result = left.variableBindings
+            result.possible.formUnion(right.variableBindings.possible)
+            return result
         case .filter(_, let inner), .orderBy(let inner, _), .distinct(let inner), .reduced(let inner), .slice(let inner, _, _):
             return inner.variableBindings
         case .minus(let left, _):
             return left.variableBindings
         case .union(let left, let right):
-            let (a, b) = (left.variableBindings, right.variableBindings)
-            return VariableBindings(certain: a.certain.intersection(b.certain), possible: a.possible.union(b.possible))
+            var result = left.variableBindings
+            let b = right.variableBindings
+            result.certain.formIntersection(b.certain)
+            result.possible.formUnion(b.possible)
+            return result
         case .graph(let name, let inner):
             var result = inner.variableBindings
             if let variable = name.variable {
@@ -55,8 +67,10 @@ extension GraphPattern {
             return result
         case .project(let inner, let variables):
             let projected = Set(variables)
-            let a = inner.variableBindings
-            return VariableBindings(certain: a.certain.intersection(projected), possible: a.possible.intersection(projected))
+            var result = inner.variableBindings
+            result.certain.formIntersection(projected)
+            result.possible.formIntersection(projected)
+            return result
         case .group(let inner, let variables, let aggregates):
             let keys = Set(variables)
             var result = VariableBindings(certain: keys.intersection(inner.variableBindings.certain), possible: keys)
@@ -66,8 +80,9 @@ extension GraphPattern {
             }
             return result
         case .service(_, let inner, let silent):
-            let a = inner.variableBindings
-            return VariableBindings(certain: silent ? [] : a.certain, possible: a.possible)
+            var result = inner.variableBindings
+            if silent { result.certain = [] }
+            return result
         }
     }
 

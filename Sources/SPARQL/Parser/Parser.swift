@@ -29,6 +29,11 @@ struct Parser {
     /// The tree level of the current nesting.
     private var level: Int { depth + levelOffset }
     private var generatedCount = 0
+    /// When parsing must stop (`QueryEvaluationError.timeout`): the request's one deadline also covers its parse.
+    var deadline: ContinuousClock.Instant?
+    /// Stops the parse (`QueryEvaluationError.cancelled`) once its client has gone.
+    var cancellation: QueryCancellation?
+    private var tokenCount: UInt32 = 0
 
     /// Where blank node labels of WHERE clauses belong: each label is bound to one basic graph pattern.
     var blankNodes = BlankNodeScopes()
@@ -54,6 +59,15 @@ struct Parser {
     mutating func advance() throws {
         previousEnd = token.end
         token = try lexer.next()
+        tokenCount &+= 1
+        if tokenCount & 1023 == 0 { try checkDeadline() }
+    }
+
+    /// Every 1024 tokens: whether the request's time is up or its client gone.
+    @inline(never)
+    func checkDeadline() throws {
+        if cancellation?.isCancelled == true { throw QueryEvaluationError.cancelled }
+        if let deadline, ContinuousClock.now >= deadline { throw QueryEvaluationError.timeout }
     }
 
     /// Consumes the keyword if it is the current token.

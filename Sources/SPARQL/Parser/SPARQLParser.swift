@@ -52,7 +52,33 @@ public enum SPARQLParser {
         return canonicalizer.canonical(update)
     }
 
-    /// The parser throws untyped internally (see `Parser`); only `SPARQLSyntaxError` is ever thrown.
+    /// Parses a query under a request's deadline: the time parsing takes counts against the same limit as evaluation.
+    /// - Throws: `SPARQLSyntaxError`, or `QueryEvaluationError.timeout` / `.cancelled` when the deadline passes or
+    ///   `cancellation` is set while parsing (checked every 1024 tokens).
+    public static func parseQuery(
+        _ text: String, baseIRI: String? = nil, deadline: ContinuousClock.Instant?, cancellation: QueryCancellation? = nil
+    ) throws -> Query {
+        var parser = try Parser(text, baseIRI: baseIRI)
+        parser.deadline = deadline
+        parser.cancellation = cancellation
+        let query = try parser.parseQuery()
+        var canonicalizer = GeneratedNameCanonicalizer()
+        return canonicalizer.canonical(query)
+    }
+
+    /// Parses an update request under a request's deadline, as `parseQuery(_:baseIRI:deadline:cancellation:)`.
+    public static func parseUpdate(
+        _ text: String, baseIRI: String? = nil, deadline: ContinuousClock.Instant?, cancellation: QueryCancellation? = nil
+    ) throws -> Update {
+        var parser = try Parser(text, baseIRI: baseIRI)
+        parser.deadline = deadline
+        parser.cancellation = cancellation
+        let update = try parser.parseUpdate()
+        var canonicalizer = GeneratedNameCanonicalizer()
+        return canonicalizer.canonical(update)
+    }
+
+    /// The parser throws untyped internally (see `Parser`); without a deadline only `SPARQLSyntaxError` is thrown.
     private static func syntaxErrors<T>(_ body: () throws -> T) throws(SPARQLSyntaxError) -> T {
         do {
             return try body()

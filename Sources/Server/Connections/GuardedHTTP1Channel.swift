@@ -27,11 +27,20 @@ struct GuardedHTTP1Channel: ServerChildChannel {
         return channel.eventLoop.makeCompletedFuture {
             let phase = ConnectionPhase(limits: limits, eventLoop: channel.eventLoop)
             try channel.pipeline.syncOperations.addHandler(ConnectionGuard(phase: phase, connections: connections, logger: logger))
+            try channel.pipeline.syncOperations.addHandler(ClientDepartureHandler())
         }.flatMap { base.setup(channel: channel, logger: logger) }
     }
 
+    /// Hummingbird's handling, cancelled when the connection closes: Hummingbird itself lets a handler run on after
+    /// its client has gone, holding a query thread until the deadline.
     func handle(value: Value, logger: Logger) async {
-        await base.handle(value: value, logger: logger)
+        let handling = Task { await base.handle(value: value, logger: logger) }
+        value.channel.closeFuture.whenComplete { _ in handling.cancel() }
+        await withTaskCancellationHandler {
+            await handling.value
+        } onCancel: {
+            handling.cancel()
+        }
     }
 }
 

@@ -42,24 +42,29 @@ package struct FormFields: Sendable, Equatable {
     }
 
     private static func decode(_ text: some StringProtocol, what: String, in place: String) throws(RequestError) -> String {
+        // Indexing a buffer, not popping a slice: a multi-megabyte query must not spend its time limit here.
+        let input = Array(text.utf8)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = Array(text.utf8)[...]
-        while let byte = iterator.popFirst() {
-            switch byte {
-            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
-            case UInt8(ascii: "%"):
-                if iterator.count >= 2, let high = hexValue(iterator[iterator.startIndex]),
-                    let low = hexValue(iterator[iterator.startIndex + 1])
-                {
-                    bytes.append(high << 4 | low)
-                    iterator.removeFirst(2)
-                } else {
-                    bytes.append(byte)
+        bytes.reserveCapacity(input.count)
+        input.withUnsafeBufferPointer { input in
+            var index = 0
+            while index < input.count {
+                let byte = input[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+                case UInt8(ascii: "%"):
+                    if index + 1 < input.count, let high = hexValue(input[index]), let low = hexValue(input[index + 1]) {
+                        bytes.append(high << 4 | low)
+                        index += 2
+                    } else {
+                        bytes.append(byte)
+                    }
+                default: bytes.append(byte)
                 }
-            default: bytes.append(byte)
             }
         }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         if let offset = InvalidUTF8.firstOffset(bytes) {
             throw RequestError.badRequest(
                 "\(place): \(what) is not UTF-8 once percent-decoded (byte \(offset + 1) of it, 0x"

@@ -49,7 +49,7 @@ struct SPARQLRoutes {
         }
         let answer: QueryAnswer
         do {
-            answer = try await services.queries.answer(queryRequest, accept: request.accept)
+            answer = try await services.queries.answer(queryRequest, accept: request.accept, receivedAt: start)
         } catch RequestError.queryTimeout(let seconds) {
             services.metrics.recordTimeout()
             context.logger.notice("query timed out before its first byte", metadata: ["seconds": "\(seconds)"])
