@@ -37,7 +37,8 @@ public struct ServerConfiguration: Sendable {
     public var publisherName: String
     /// Timeouts for each stage of a connection and the cap on open connections.
     public var connectionLimits: ConnectionLimits
-    /// The HTTP caches to tell what each commit changed (`--purge URL`): a `PURGE` request per commit, which the cache turns into a ban (`CachePurger`).
+    /// The HTTP caches to tell what each commit changed (`--purge URL`): a `PURGE` request per commit, which the cache
+    /// turns into a ban (`CachePurger`).
     public var purgeURLs: [String] = []
     /// The longest a request with `?min-version=N` waits for the store to reach version N, in seconds (then 503).
     public var minVersionTimeout: Double = 5
