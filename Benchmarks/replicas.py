@@ -13,6 +13,7 @@ Without replication on this build (`lodestar serve` lacks --replica-of), or with
 CLUSTER_REPLICATION=off: the rows are the server alone and Varnish in front of it, and no lag is measured.
 
 Usage (from the package root): python3 Benchmarks/replicas.py [--duration 10] [--connections 16] [--writes 200] [--rate 20]
+[--no-replication]; LODESTAR_BIN=path skips the release build.
 """
 import argparse
 import os
@@ -79,7 +80,8 @@ def main():
     parser.add_argument("--no-replication", action="store_true")
     args = parser.parse_args()
     require("wrk", "varnishd", "curl")
-    binary = os.path.join(release_build("/tmp/build-replicabench", product="lodestar"), "lodestar")
+    # LODESTAR_BIN names a binary already built (else a release build into $LODESTAR_BENCH_BUILD).
+    binary = os.environ.get("LODESTAR_BIN") or os.path.join(release_build("/tmp/build-replicabench", product="lodestar"), "lodestar")
     help_text = subprocess.run([binary, "serve", "--help"], capture_output=True, text=True).stdout
     replication = not args.no_replication and "--replica-of" in help_text
     environment = dict(os.environ, LODESTAR_BIN=binary, CLUSTER_REPLICATION="on" if replication else "off")

@@ -82,7 +82,7 @@ package struct PURIService: Sendable {
     package func render(
         _ document: PURIDocument, as representation: Representation, languages: LanguagePreference = LanguagePreference(ranges: [])
     ) async throws -> RenderedDocument {
-        let quads = document.quads(for: representation)
+        let quads = Self.canonicalOrder(document.quads(for: representation), about: document.iri)
         let body: [UInt8]
         switch representation {
         case .html: body = Array(pages.page(for: document, languages: languages).utf8)
@@ -94,6 +94,26 @@ package struct PURIService: Sendable {
         if representation == .html { keys.append(SurrogateKeys.store) }
         return RenderedDocument(
             representation: representation, entityTag: entityTag, version: document.version, surrogateKeys: keys, body: ByteBuffer(bytes: body))
+    }
+
+    /// `quads` in an order that depends on their content only: the document's own resource first, then by graph,
+    /// subject, predicate and object (N-Triples forms). The store hands them over in term-ID order, which differs
+    /// between a primary and a replica bootstrapped from its dump; sorted, both send the same bytes for the same
+    /// strong ETag (the tag hashes the content, not the order).
+    static func canonicalOrder(_ quads: [Quad], about iri: IRI) -> [Quad] {
+        let own = Term.iri(iri)
+        let keyed = quads.map { quad -> (own: Bool, key: [UInt8], quad: Quad) in
+            var key: [UInt8] = []
+            if let graph = quad.graph.term { NTriples.append(graph, to: &key) }
+            key.append(0)
+            NTriples.append(quad.subject, to: &key)
+            key.append(0)
+            NTriples.append(quad.predicate, to: &key)
+            key.append(0)
+            NTriples.append(quad.object, to: &key)
+            return (quad.subject == own, key, quad)
+        }
+        return keyed.sorted { a, b in a.own != b.own ? a.own : a.key.lexicographicallyPrecedes(b.key) }.map(\.quad)
     }
 
     /// The absolute URL of a server path.

@@ -39,7 +39,8 @@ public struct ServerConfiguration: Sendable {
     public var connectionLimits: ConnectionLimits
     /// Primary of a replicated change log, replica of one, or neither (issue 14).
     public var replication: ReplicationRole = .standalone
-    /// The HTTP caches to tell what each commit changed (`--purge URL`): a `PURGE` request per commit, which the cache turns into a ban (`CachePurger`).
+    /// The HTTP caches to tell what each commit changed (`--purge URL`): a `PURGE` request per commit, which the cache
+    /// turns into a ban (`CachePurger`).
     public var purgeURLs: [String] = []
     /// The longest a request with `?min-version=N` waits for the store to reach version N, in seconds (then 503).
     public var minVersionTimeout: Double = 5

@@ -21,7 +21,8 @@ import Testing
         let folder = try TemporaryDirectory()
         var processes: [Process] = []
         defer {
-            if let pid = (try? String(contentsOfFile: folder.path + "/varnish.pid", encoding: .utf8)).flatMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+            let pidText = try? String(contentsOfFile: folder.path + "/varnish.pid", encoding: .utf8)
+            if let pid = pidText.flatMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
                 // SIGKILL: a child spawned from the test runner inherits its blocked signals, SIGTERM among them. The worker
                 // process exits when its manager is gone; the cache held nothing worth a clean stop.
                 kill(pid, SIGKILL)
@@ -91,14 +92,21 @@ import Testing
         #expect(try HTTP.get(untouched).headers["x-cache"] == "HIT")
 
         // A write through the cache reaches the primary only.
-        let insert = "INSERT DATA { GRAPH <http://example.org/g1> { <http://data.europa.eu/dr8/CachedBlock> <http://www.w3.org/2004/02/skos/core#altLabel> \"Fresh\"@en } }"
+        let insert = """
+            INSERT DATA { GRAPH <http://example.org/g1> {
+              <http://data.europa.eu/dr8/CachedBlock> <http://www.w3.org/2004/02/skos/core#altLabel> "Fresh"@en } }
+            """
         let write = try HTTP.get(
             cache + "/update", ["-X", "POST", "-H", "Authorization: Bearer \(Self.token)", "-H", "Content-Type: application/sparql-update",
                 "--data-binary", insert])
         #expect(write.status == 204)
-        let ask = "/sparql?query=" + "ASK { GRAPH ?g { ?s <http://www.w3.org/2004/02/skos/core#altLabel> \"Fresh\"@en } }".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-        #expect(String(decoding: try HTTP.get("http://127.0.0.1:\(Self.primaryPort)" + ask, ["-H", "Accept: text/csv"]).body, as: UTF8.self).contains("true"))
-        #expect(String(decoding: try HTTP.get("http://127.0.0.1:\(Self.replicaPort)" + ask, ["-H", "Accept: text/csv"]).body, as: UTF8.self).contains("false"))
+        let query = "ASK { GRAPH ?g { ?s <http://www.w3.org/2004/02/skos/core#altLabel> \"Fresh\"@en } }"
+        let ask = "/sparql?query=" + query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        func answer(_ port: Int) throws -> String {
+            String(decoding: try HTTP.get("http://127.0.0.1:\(port)" + ask, ["-H", "Accept: text/csv"]).body, as: UTF8.self)
+        }
+        #expect(try answer(Self.primaryPort).contains("true"))
+        #expect(try answer(Self.replicaPort).contains("false"))
 
         // The replica applies the same write (here sent to it directly, as its follower would apply the log record), and
         // bans what it changed before it answers: reading through the cache then shows it.

@@ -22,6 +22,25 @@ import Testing
         "/.well-known/void", "/dumps/all.nq", "/dumps/all.nq.gz", "/dumps/all.trig.gz",
     ]
 
+    /// The same quads loaded in another order get other term IDs; a document's bytes must not follow them.
+    @Test func documentBytesDoNotDependOnLoadOrder() async throws {
+        let data = TestServer.data + EIRAData.archimate
+        let reversed = data.split(separator: "\n").reversed().joined(separator: "\n") + "\n"
+        try await TestServer.run(data: data) { first, _ in
+            try await TestServer.run(data: reversed) { second, _ in
+                for route in ["/doc/dr8/PublicPolicy.ttl", "/doc/dr8/PublicPolicy.nt", "/doc/dr8/PublicPolicy.nq", "/doc/dr8/PublicPolicy.jsonld",
+                    "/doc/dr8/PublicPolicy.rdf", "/doc/dr8/PublicPolicy.trig"]
+                {
+                    let a = try await first.get(route)
+                    let b = try await second.get(route)
+                    #expect(a.status == .ok)
+                    #expect(a.text == b.text, "\(route): bytes follow the load order")
+                    #expect(a.headers[.eTag] == b.headers[.eTag])
+                }
+            }
+        }
+    }
+
     @Test(.enabled(if: EIRAData.isAvailable, "needs $LODESTAR_SHARED/data/eira-skos")) func sameContentSameBytesAndTags() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("identical-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -87,7 +87,8 @@ import Testing
     @Test func aRequestWaitsForAWriteOverHTTP() async throws {
         try await TestServer.run { client, store in
             let target = store.snapshot().version + 1
-            async let read = client.get("/sparql?query=ASK%7B%3Chttp%3A%2F%2Fe%2Fnew%3E%20%3Fp%20%3Fo%7D&min-version=\(target)", accept: "application/sparql-results+json")
+            let ask = "/sparql?query=ASK%7B%3Chttp%3A%2F%2Fe%2Fnew%3E%20%3Fp%20%3Fo%7D&min-version=\(target)"
+            async let read = client.get(ask, accept: "application/sparql-results+json")
             try await store.load(bytes: Array("<http://e/new> <http://e/p> \"1\" .\n".utf8), name: "a.nt", format: .ntriples, baseIRI: "http://e/")
             let response = try await read
             #expect(response.status == .ok)
