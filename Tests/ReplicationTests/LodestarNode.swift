@@ -33,7 +33,7 @@ final class LodestarNode: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = ["serve", "--store", store, "--port", String(port), "--update-token", Self.token, "--queries", "/nonexistent"] + extra
         let log = store + ".log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         try process.run()

@@ -26,7 +26,10 @@ final class PostgresServer: Sendable {
         try run("initdb", "-D \(directory)/data -A trust -U postgres --no-sync -E UTF8")
         try start()
         stopAtExit = self
-        atexit { stopAtExit?.stop() }
+        atexit {
+            stopAtExit?.stop()
+            if let directory = stopAtExit?.directory { try? FileManager.default.removeItem(atPath: directory) }
+        }
     }
 
     func url(database: String) throws -> String {
@@ -49,17 +52,21 @@ final class PostgresServer: Sendable {
 
     @discardableResult
     static func shell(_ command: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw TestFailure("'\(command)' failed (\(process.terminationStatus)): \(text)") }
+        // posix_spawn and waitpid, not Process: the server pg_ctl leaves running inherits what Process sets up, and
+        // waitUntilExit was seen never to return. Output goes to a file, which the server may keep open harmlessly.
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-pg-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        let script = "(\(command)) > '\(outputPath)' 2>&1 < /dev/null"
+        var pid: pid_t = 0
+        let words: [String] = ["/bin/sh", "-c", script]
+        let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { for argument in arguments { free(argument) } }
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, arguments, environ) == 0 else { throw TestFailure("cannot run /bin/sh") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exitStatus = (status >> 8) & 0xff
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        guard status & 0x7f == 0, exitStatus == 0 else { throw TestFailure("'\(command)' failed (status \(status)): \(text)") }
         return text
     }
 }
