@@ -37,6 +37,11 @@ final class PostgresServer: Sendable {
         return "postgresql://postgres@127.0.0.1:\(Self.port)/\(database)"
     }
 
+    /// Runs one SQL statement in `database` with psql.
+    func sql(_ statement: String, database: String) throws {
+        try Self.shell("\(asOwner)\(binaries)/psql -h 127.0.0.1 -p \(Self.port) -U postgres -qc \"\(statement)\" \(database)")
+    }
+
     func start() throws {
         try run("pg_ctl", "-D \(directory)/data -l \(directory)/log -w -o '-p \(Self.port) -k \(directory) -c listen_addresses=127.0.0.1' start")
     }

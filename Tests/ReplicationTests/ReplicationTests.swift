@@ -124,4 +124,27 @@ struct ReplicationTests {
         }
         #expect(try await primary.version() == UInt64(acknowledged.count))
     }
+
+    @Test func aReplicaTrimmedPastBootstrapsAgainFromABackup() async throws {
+        let postgres = try PostgresServer.running()
+        let (directory, log) = try setUp("trim")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let primary = LodestarNode(store: directory + "/primary", port: 18341, ["--replicate-to", log])
+        try await primary.start()
+        defer { primary.stop() }
+        let replica = LodestarNode(store: directory + "/replica", port: 18342, ["--replica-of", log, "--bootstrap", directory + "/backup"])
+        try await replica.start()  // a new store and a log that starts at 1: no bootstrap needed yet
+        for index in 0..<5 { #expect(try await primary.update(insert("a\(index)")).status == 204) }
+        try await replica.waitForVersion(5)
+        replica.stop()
+        for index in 0..<5 { #expect(try await primary.update(insert("b\(index)")).status == 204) }
+        let backup = try PostgresServer.shell("\(LodestarNode.executable) backup --store \(directory)/primary \(directory)/backup")
+        // The log forgets records 1-8: the stopped replica (at 5) can no longer follow it from its own version.
+        try postgres.sql("DELETE FROM lodestar_log WHERE seq <= 8", database: String(log.split(separator: "/").last!))
+        try await replica.start()
+        for index in 0..<3 { #expect(try await primary.update(insert("c\(index)")).status == 204) }
+        #expect(try await primary.version() == 13)
+        try await expectSameContent(primary, [replica])
+        #expect(FileManager.default.fileExists(atPath: directory + "/backup"), "\(backup)")
+    }
 }
