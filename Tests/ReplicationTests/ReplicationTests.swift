@@ -93,6 +93,32 @@ struct ReplicationTests {
         #expect(try await primary.version() == 2)
     }
 
+    /// A primary whose store is behind the log (writes it shipped but never wrote, or a new machine taking over) applies
+    /// the log's records before it serves; one whose store is ahead of the log refuses to start.
+    @Test func aPrimaryBehindTheLogCatchesUpFirst() async throws {
+        let (directory, log) = try setUp("behind")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = LodestarNode(store: directory + "/first", port: 18351, ["--replicate-to", log])
+        try await first.start()
+        for index in 0..<4 { #expect(try await first.update(insert("p\(index)")).status == 204) }
+        let expected = try await first.content()
+        first.stop()
+        let second = LodestarNode(store: directory + "/second", port: 18352, ["--replicate-to", log])
+        try await second.start()
+        let content = try await second.content()
+        #expect(content.version == "4")
+        #expect(content.lines == expected.lines)
+        #expect(try await second.update(insert("p4")).status == 204)
+        second.stop()
+        // The first store, written twice without the log (version 6, the log's head at 5), may not ship to it.
+        let alone = LodestarNode(store: directory + "/first", port: 18353, [])
+        try await alone.start()
+        for index in 0..<2 { #expect(try await alone.update(insert("alone\(index)")).status == 204) }
+        alone.stop()
+        let (status, message) = try LodestarNode(store: directory + "/first", port: 18354, ["--replicate-to", log]).runToExit()
+        #expect(status != 0 && message.contains("writes the log never had"), "\(message)")
+    }
+
     @Test func postgresRestartedMidStreamLosesNothing() async throws {
         let postgres = try PostgresServer.running()
         let (directory, log) = try setUp("restart")
