@@ -75,7 +75,9 @@ struct Serve: AsyncParsableCommand {
     var bootstrap: String?
 
     func validate() throws {
-        if replicateTo != nil && replicaOf != nil { throw ValidationError("--replicate-to (a primary) and --replica-of (a replica) exclude each other") }
+        if replicateTo != nil && replicaOf != nil {
+            throw ValidationError("--replicate-to (a primary) and --replica-of (a replica) exclude each other")
+        }
         if bootstrap != nil && replicaOf == nil { throw ValidationError("--bootstrap needs --replica-of") }
         guard idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else {
             throw ValidationError("--idle-timeout, --header-timeout and --body-timeout must be positive numbers of seconds")

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// A PostgreSQL cluster of our own in a temporary directory: the suite's, started once (on port 55430) and stopped
-/// when the test process exits, or a test's own (the failover test's primary and standby). PostgreSQL refuses to run as root: as root, its files belong to `postgres` and its
-/// commands run through `runuser -u postgres`.
+/// when the test process exits, or a test's own (the failover test's primary and standby). PostgreSQL refuses to run
+/// as root: as root, its files belong to `postgres` and its commands run through `runuser -u postgres`.
 final class PostgresServer: Sendable {
     let port: Int
     let directory: String
