@@ -90,7 +90,10 @@ public final class LogAppender: CommitShipper {
                     for write in writes {
                         try connection.execute(
                             "INSERT INTO lodestar_log (seq, prev, added, removed, writer) VALUES ($1, $2, $3, $4, $5)",
-                            [String(write.version), String(write.version - 1), ChangeLog.nquads(write.added), ChangeLog.nquads(write.removed), writer])
+                            [
+                                String(write.version), String(write.version - 1), ChangeLog.nquads(write.added),
+                                ChangeLog.nquads(write.removed), writer,
+                            ])
                     }
                     let moved = try connection.execute(
                         "UPDATE lodestar_head SET seq = $1, writer = $2 WHERE id = 1 AND seq = $3", [String(last), writer, String(previous)])

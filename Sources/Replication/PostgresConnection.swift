@@ -27,8 +27,8 @@ final class PostgresConnection: @unchecked Sendable {
         guard let connection = PQconnectdb(url) else { throw PostgresError(message: "out of memory", connectionLost: true) }
         self.connection = connection
         guard PQstatus(connection) == CONNECTION_OK else {
+            // No PQfinish here: every stored property is set, so deinit runs and finishes it.
             let message = Self.errorMessage(connection)
-            PQfinish(connection)
             throw PostgresError(message: "cannot connect to PostgreSQL: \(message)", connectionLost: true)
         }
         _ = try? execute("SET client_min_messages = warning")

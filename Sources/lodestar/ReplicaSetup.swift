@@ -25,6 +25,7 @@ struct FollowerStatus: ReplicaStatusSource {
 /// the dump names), bootstrapped again when the log no longer holds the records after its version.
 enum ReplicaSetup {
     static func open(storePath: String, options: StoreOptions, logURL: String, bootstrap: String?) async throws -> (QuadStore, LogFollower) {
+        // A new store bootstraps; one that cannot (no --bootstrap) follows the log from its start, if the log has it.
         if !FileManager.default.fileExists(atPath: storePath + "/redland"), let bootstrap {
             try await Self.bootstrap(from: bootstrap, into: storePath)
         }
@@ -52,6 +53,9 @@ enum ReplicaSetup {
     /// `/dumps/all.nq[.gz]`: the plain file is fetched, which holds the same quads).
     static func bootstrap(from source: String, into storePath: String) async throws {
         guard source.hasPrefix("http://") || source.hasPrefix("https://") else {
+            guard FileManager.default.fileExists(atPath: source + "/redland") else {
+                throw ReplicationError("--bootstrap: \(source) is neither an http(s) URL nor a backup directory ('lodestar backup' output)")
+            }
             let version = try StoreBackup.copy(storeDirectory: source, to: storePath)
             Terminal.error("bootstrapped from the backup \(source) (checkpoint \(version))")
             return

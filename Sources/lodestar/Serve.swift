@@ -86,7 +86,9 @@ struct Serve: AsyncParsableCommand {
     var drainTimeout: Double = 10
 
     func validate() throws {
-        if replicateTo != nil && replicaOf != nil { throw ValidationError("--replicate-to (a primary) and --replica-of (a replica) exclude each other") }
+        if replicateTo != nil && replicaOf != nil {
+            throw ValidationError("--replicate-to (a primary) and --replica-of (a replica) exclude each other")
+        }
         if bootstrap != nil && replicaOf == nil { throw ValidationError("--bootstrap needs --replica-of") }
         guard drainTimeout >= 0 else { throw ValidationError("--drain-timeout must be zero or a positive number of seconds") }
         guard idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0 else {

@@ -29,11 +29,12 @@ final class LodestarNode: @unchecked Sendable {
 
     /// Starts the server and waits until it answers `/health`.
     func start() async throws {
+        if (try? await health()) != nil { throw TestFailure("port \(port) is already taken by another server") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = ["serve", "--store", store, "--port", String(port), "--update-token", Self.token, "--queries", "/nonexistent"] + extra
         let log = store + ".log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         try process.run()
