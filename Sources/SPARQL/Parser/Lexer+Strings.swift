@@ -57,8 +57,10 @@ extension Lexer {
     mutating func lexPrefixedName(prefixEnd: Int) throws -> Token.Kind {
         let prefix = source.text(index..<prefixEnd)
         index = prefixEnd + 1
-        var local = String.UnicodeScalarView()
-        var committedLocal = local
+        var local: [Unicode.Scalar] = []
+        // The length of `local` up to its last character that may end a name, not a copy of it: copying at every
+        // character made a long name quadratic (a 1 MB local part took minutes).
+        var committedLength = 0
         var committedIndex = index
         var isFirst = true
         while let c = peek() {
@@ -85,11 +87,13 @@ extension Lexer {
                 break
             }
             isFirst = false
-            committedLocal = local
+            committedLength = local.count
             committedIndex = index
         }
         // A local name cannot end with '.': trailing dots belong to the next token.
         index = committedIndex
-        return .prefixedName(prefix: prefix, local: String(committedLocal))
+        var name = String.UnicodeScalarView()
+        name.append(contentsOf: local[..<committedLength])
+        return .prefixedName(prefix: prefix, local: String(name))
     }
 }

@@ -87,8 +87,8 @@ import Testing
         // which it has recursed to the bottom of the tree (the stack is what is measured here).
         var optimized = QueryOptions()
         var reference = QueryOptions.reference
-        optimized.deadline = .now + .seconds(5)
-        reference.deadline = .now + .seconds(10)
+        optimized.deadline = .now + .seconds(2)
+        reference.deadline = .now + .seconds(2)
         for options in [reference, optimized] {
             if let error = evaluationError(query, options: options, in: data) {
                 // A group of thousands of patterns is past the optimiser's join budget, or its deadline passed.
