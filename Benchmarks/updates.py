@@ -98,6 +98,7 @@ def main():
     parser.add_argument("--work", default=None)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--port", type=int, default=7878, help="Lodestar's HTTP port; Oxigraph gets the next one")
     args = parser.parse_args()
     require("oxigraph", "wrk")
     work = args.work or tempfile.mkdtemp(prefix="lodestar-updates-")
@@ -138,11 +139,11 @@ def main():
         print(f"10 000 single INSERT DATA / 10 000 fdatasync: {ours['single_inserts_10k'] / floor:.2f}")
         print(f"final quad count: Lodestar {ours['final_count']}, Oxigraph {theirs['final_count']}")
         ours_rps = http_writes(
-            [lodestar, "serve", "--store", lodestar_dir, "--port", "7878", "--update-token", "bench", "--sync", sync],
-            "http://127.0.0.1:7878/update", ["Authorization: Bearer bench"], args.seconds, args.clients, work)
+            [lodestar, "serve", "--store", lodestar_dir, "--port", str(args.port), "--update-token", "bench", "--sync", sync],
+            f"http://127.0.0.1:{args.port}/update", ["Authorization: Bearer bench"], args.seconds, args.clients, work)
         theirs_rps = http_writes(
-            ["oxigraph", "serve", "--location", oxigraph_dir, "--bind", "127.0.0.1:7879"],
-            "http://127.0.0.1:7879/update", [], args.seconds, args.clients, work)
+            ["oxigraph", "serve", "--location", oxigraph_dir, "--bind", f"127.0.0.1:{args.port + 1}"],
+            f"http://127.0.0.1:{args.port + 1}/update", [], args.seconds, args.clients, work)
         print(f"HTTP, {args.clients} clients, single INSERT DATA for {args.seconds} s: Lodestar {ours_rps:.0f}/s, "
               f"Oxigraph {theirs_rps:.0f}/s, ratio {ours_rps / theirs_rps:.2f}")
 
