@@ -5,19 +5,23 @@ struct ArchiMateDiagramReader {
     /// Indexes in the current diagram's `nodes` of the open `<node>` elements, outermost first.
     private var openNodes: [Int] = []
     private var connection: ArchiMateDiagram.Connection?
+    /// False inside a `<view>` that is not read (another view type, or one without an identifier).
+    private var reading = false
 
-    /// A `<view>` starts; `nil` unless it is a diagram with an identifier.
+    /// A `<view>` starts: read if it is a diagram with an identifier.
     mutating func startView(_ attributes: [String: String], type: String?) {
-        guard let identifier = attributes["identifier"], type == nil || type == "Diagram" else { return }
-        diagrams.append(ArchiMateDiagram(identifier: identifier))
         openNodes = []
         connection = nil
+        reading = false
+        guard let identifier = attributes["identifier"], type == nil || type == "Diagram" else { return }
+        diagrams.append(ArchiMateDiagram(identifier: identifier))
+        reading = true
     }
 
     /// An element below the open `<view>` starts; `path` is relative to the view and ends with its name.
     /// - Returns: a message if the element lacks what it needs (a node without bounds, a connection without ends).
     mutating func start(_ path: ArraySlice<String>, attributes: [String: String], type: String?) -> String? {
-        guard !diagrams.isEmpty, let name = path.last else { return nil }
+        guard reading, let name = path.last else { return nil }
         let owner = path.dropLast()
         switch name {
         case "node" where owner.allSatisfy { $0 == "node" }:
@@ -56,7 +60,7 @@ struct ArchiMateDiagramReader {
 
     /// An element below the open `<view>` ends, having held `text`.
     mutating func end(_ path: ArraySlice<String>, text: ArchiMateModel.LocalizedText) {
-        guard !diagrams.isEmpty, let name = path.last else { return }
+        guard reading, let name = path.last else { return }
         let owner = path.dropLast()
         switch name {
         case "name" where owner.isEmpty: diagrams[diagrams.count - 1].name = text
