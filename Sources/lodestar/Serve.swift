@@ -113,11 +113,8 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-            return handler
-        }
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in StandardErrorLogHandler(label: label, logLevel: level) }
         let token = updateToken ?? ProcessInfo.processInfo.environment["LODESTAR_UPDATE_TOKEN"]
         var configuration = ServerConfiguration(
             host: host,

@@ -108,10 +108,14 @@ import Testing
         // linkchecker run as root reads it as nobody.
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: config.path)
         defer { try? FileManager.default.removeItem(at: config) }
+        // linkchecker's own interpreter (its `#!` line), which has its modules.
+        let script = try String(contentsOfFile: linkchecker, encoding: .utf8)
+        let shebang = script.hasPrefix("#!") ? script.dropFirst(2).prefix { $0 != "\n" }.split(separator: " ").map(String.init) : []
+        let interpreter = shebang.isEmpty ? ["/usr/bin/python3"] : shebang
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c", unthrottled, linkchecker, "-f", config.path,
+        process.executableURL = URL(fileURLWithPath: interpreter[0])
+        process.arguments = interpreter.dropFirst() + [
+            "-c", unthrottled, linkchecker, "-f", config.path,
             "--no-status", "--no-robots", "--verbose", "--threads", "4", "-o", "csv", "--ignore-url", #"\.(ttl|rdf|nt|jsonld|nq|trig)(\?|$)"#, start,
         ]
         let output = Pipe()

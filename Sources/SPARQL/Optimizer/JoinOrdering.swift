@@ -104,7 +104,8 @@ extension Optimizer {
         let mentioned = operands.map(\.mentionedVariables)
         while !remaining.isEmpty {
             var best: (position: Int, connected: Bool, size: Double)?
-            if shouldStop() { return order + remaining }
+            // The last operand has no rival: estimating it would choose nothing.
+            if shouldStop() || remaining.count == 1 { return order + remaining }
             for (position, index) in remaining.enumerated() {
                 let connected = !known.isDisjoint(with: mentioned[index])
                 var size: Double

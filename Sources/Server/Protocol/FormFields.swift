@@ -12,8 +12,9 @@ package struct FormFields: Sendable, Equatable {
     ///   UTF-8 (silently replacing the bytes would run a different query than the one sent).
     package init(parsing text: some StringProtocol, in place: String) throws(RequestError) {
         fields = []
-        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        // Split the UTF-8 bytes: `&` and `=` are ASCII, so no character is cut (and no grapheme breaking is paid for).
+        for pair in text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             let name = try Self.decode(parts[0], what: "a field name", in: place)
             let value = parts.count > 1 ? try Self.decode(parts[1], what: "the value of '\(name)'", in: place) : ""
             fields.append((name, value))
@@ -41,9 +42,9 @@ package struct FormFields: Sendable, Equatable {
         lhs.fields.count == rhs.fields.count && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
-    private static func decode(_ text: some StringProtocol, what: String, in place: String) throws(RequestError) -> String {
+    private static func decode(_ text: some Collection<UInt8>, what: String, in place: String) throws(RequestError) -> String {
         // Indexing a buffer, not popping a slice: a multi-megabyte query must not spend its time limit here.
-        let input = Array(text.utf8)
+        let input = Array(text)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(input.count)
         input.withUnsafeBufferPointer { input in

@@ -16,7 +16,8 @@ struct SPARQLRoutes {
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
         routes.get("/sparql") { request, context in
-            if try request.queryFields.contains("query"), Self.prefersPage(request) { return try queryPage(filledWith: request) }
+            let fields = try request.queryFields
+            if fields.contains("query"), Self.prefersPage(request, fields: fields) { return try queryPage(filledWith: request) }
             return try await query(request, context: context)
         }
         routes.post("/sparql") { request, context in try await query(request, context: context) }
@@ -26,8 +27,8 @@ struct SPARQLRoutes {
 
     /// True when the client names HTML above every results and RDF type (a browser following a permalink), and asks
     /// for no `?format=`; SPARQL clients, and `Accept: */*`, get results.
-    static func prefersPage(_ request: Request) -> Bool {
-        guard (try? request.queryFields.contains("format")) == false else { return false }
+    static func prefersPage(_ request: Request, fields: FormFields) -> Bool {
+        guard !fields.contains("format") else { return false }
         let offers = ResponseFormat.resultOffers + ResponseFormat.serviceDescriptionOffers
         return ContentNegotiation.choose(from: offers, accept: request.accept)?.value == .html
     }
