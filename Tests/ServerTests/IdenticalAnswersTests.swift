@@ -22,14 +22,15 @@ import Testing
         "/.well-known/void", "/dumps/all.nq", "/dumps/all.nq.gz", "/dumps/all.trig.gz",
     ]
 
-    /// The same quads loaded in another order get other term IDs; a document's bytes must not follow them.
+    /// The same quads loaded in another order get other term IDs; a document's, a dump's or a listing's bytes (the named
+    /// graphs in `/catalog` and VoID) must not follow them.
     @Test func documentBytesDoNotDependOnLoadOrder() async throws {
         let data = TestServer.data + EIRAData.archimate
         let reversed = data.split(separator: "\n").reversed().joined(separator: "\n") + "\n"
         try await TestServer.run(data: data) { first, _ in
             try await TestServer.run(data: reversed) { second, _ in
                 for route in ["/doc/dr8/PublicPolicy.ttl", "/doc/dr8/PublicPolicy.nt", "/doc/dr8/PublicPolicy.nq", "/doc/dr8/PublicPolicy.jsonld",
-                    "/doc/dr8/PublicPolicy.rdf", "/doc/dr8/PublicPolicy.trig"]
+                    "/doc/dr8/PublicPolicy.rdf", "/doc/dr8/PublicPolicy.trig", "/dumps/all.nq", "/catalog", "/.well-known/void"]
                 {
                     let a = try await first.get(route)
                     let b = try await second.get(route)

@@ -158,7 +158,7 @@ package struct DatasetVersion: Sendable {
 /// The versions of every dataset of one snapshot.
 package struct DatasetVersions: Sendable {
     package var datasets: [DumpDataset: DatasetVersion]
-    /// `all`, `default`, then the named graphs in the snapshot's order.
+    /// `all`, `default`, then the named graphs in content order (the same on every server).
     package var ordered: [DumpDataset]
 
     /// Reads (or records) when each version was first seen, and removes the files of versions no longer current.
@@ -172,7 +172,7 @@ package struct DatasetVersions: Sendable {
         let existing = (try? files.contentsOfDirectory(atPath: directory)) ?? []
         ordered =
             [.all, .graph(.defaultGraph)]
-            + snapshot.namedGraphs.compactMap { id in GraphName(snapshot.term(for: id)).map { DumpDataset.graph($0) } }
+            + snapshot.namedGraphsInContentOrder.compactMap { id in GraphName(snapshot.term(for: id)).map { DumpDataset.graph($0) } }
         datasets = [:]
         for dataset in ordered {
             guard let fingerprint = fingerprints[dataset] else { continue }

@@ -50,7 +50,7 @@ package enum ServiceDescription {
         add(defaultGraph, RDFVocabulary.type.value, .iri(sd + "Graph"))
         let defaultCount = facts.unionDefaultGraph ? snapshot.count : snapshot.count(matching: EncodedQuadPattern(graph: .defaultGraph))
         add(defaultGraph, void + "triples", integer(defaultCount))
-        for (index, id) in snapshot.namedGraphs.enumerated() {
+        for (index, id) in snapshot.namedGraphsInContentOrder.enumerated() {
             let name = snapshot.term(for: id)
             let namedGraph = Term.blankNode(BlankNode("namedGraph\(index)"))
             let graph = Term.blankNode(BlankNode("graph\(index)"))

@@ -1,4 +1,4 @@
-import RDF
+public import RDF
 
 /// Ranks for the term IDs a dump writes, in an order fixed by the terms alone (kind, then UTF-8 bytes), never by when
 /// each ID was issued. Two stores holding the same quads (a primary and a replica started from its dump, or one store
@@ -54,9 +54,13 @@ extension Snapshot {
     }
 
     /// Every graph, the default graph first and the named graphs in content order.
-    var graphsInContentOrder: [TermID] {
+    var graphsInContentOrder: [TermID] { [.defaultGraph] + namedGraphsInContentOrder }
+
+    /// The named graphs in content order: what lists them (dumps, `/catalog`, VoID, the service description) says the
+    /// same on every server holding the same quads.
+    public var namedGraphsInContentOrder: [TermID] {
         let named = namedGraphs
         let order = ContentOrder(ranking: named, in: self)
-        return [.defaultGraph] + named.sorted { order[$0] < order[$1] }
+        return named.sorted { order[$0] < order[$1] }
     }
 }
