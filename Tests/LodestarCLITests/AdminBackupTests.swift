@@ -10,7 +10,7 @@ struct AdminBackupTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let store = directory.path + "/store"
-        let port = Int.random(in: 18_200..<18_300)
+        let port = try CommandRunner.freePort()
         let base = "http://127.0.0.1:\(port)"
         let server = try CommandRunner.start(["serve", "--store", store, "--port", "\(port)", "--update-token", "secret"])
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }

@@ -48,7 +48,7 @@ struct RequestEndTests {
     private func withServer(_ body: (String, Process) async throws -> Void) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let port = Int.random(in: 18_100..<18_200)
+        let port = try CommandRunner.freePort()
         let base = "http://127.0.0.1:\(port)"
         let server = try CommandRunner.start([
             "serve", "--store", directory.path + "/store", "--port", "\(port)", "--max-concurrent-queries", "1", "--drain-timeout", "1",

@@ -13,7 +13,7 @@ struct ServerCrashTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let store = directory.path + "/store"
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try CommandRunner.freePort()
         let base = "http://127.0.0.1:\(port)"
         try writeSyntheticNTriples(count: 50_000, prefix: "put", to: directory.path + "/put.nt")
         let bulk = "INSERT DATA {\n" + (0..<100_000).map { "<urn:bulk:\($0)> <urn:p> \"v\($0)\" .\n" }.joined() + "}"
@@ -25,6 +25,8 @@ struct ServerCrashTests {
         ])
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         for _ in 0..<600 where !(try Self.isUp(base)) { try await Task.sleep(for: .milliseconds(100)) }
+        // Had the bind failed, every write would go to whatever holds the port.
+        try #require(server.isRunning, "the server did not start (port \(port) taken?)")
 
         let curl = #"curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer secret'"#
         var script = ""
