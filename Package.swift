@@ -150,6 +150,6 @@ let package = Package(
         ),
         // Starts its own PostgreSQL (initdb, pg_ctl) and runs a primary and replicas of the built binary.
         .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Store", "RDF", "lodestar"], swiftSettings: swiftSettings),
-                .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF", "LocalHTTPServer"], swiftSettings: swiftSettings),
+        .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF", "LocalHTTPServer"], swiftSettings: swiftSettings),
     ]
 )
