@@ -29,12 +29,8 @@ public enum SPARQLParser {
     /// - Throws: `SPARQLSyntaxError` at the first problem, with 0-based positions (line, column in Unicode scalars,
     ///   byte offset) of the offending token and a message saying what was found and what was expected.
     public static func parseQuery(_ text: String, baseIRI: String? = nil) throws(SPARQLSyntaxError) -> Query {
-        let query = try syntaxErrors { () throws in
-            var parser = try Parser(text, baseIRI: baseIRI)
-            return try parser.parseQuery()
-        }
-        var canonicalizer = GeneratedNameCanonicalizer()
-        return canonicalizer.canonical(query)
+        // With no deadline and no cancellation flag, only a syntax error can end the parse.
+        try syntaxErrors { () throws in try parseQuery(text, baseIRI: baseIRI, deadline: nil) }
     }
 
     /// Parses a SPARQL 1.1 update request (https://www.w3.org/TR/sparql11-update/#rUpdate): operations separated by
@@ -44,12 +40,7 @@ public enum SPARQLParser {
     ///   - baseIRI: As for `parseQuery`; BASE declarations between operations change it for later operations.
     /// - Throws: `SPARQLSyntaxError` at the first problem, as for `parseQuery`.
     public static func parseUpdate(_ text: String, baseIRI: String? = nil) throws(SPARQLSyntaxError) -> Update {
-        let update = try syntaxErrors { () throws in
-            var parser = try Parser(text, baseIRI: baseIRI)
-            return try parser.parseUpdate()
-        }
-        var canonicalizer = GeneratedNameCanonicalizer()
-        return canonicalizer.canonical(update)
+        try syntaxErrors { () throws in try parseUpdate(text, baseIRI: baseIRI, deadline: nil) }
     }
 
     /// Parses a query under a request's deadline: the time parsing takes counts against the same limit as evaluation.
