@@ -59,7 +59,7 @@ struct DumpRoutes {
             .contentType: file.mediaType,
             .eTag: dump.entityTag, .lastModified: HTTPDate.format(dump.lastModified), .acceptRanges: "bytes",
             // The store version whose content this file is: a replica bootstrapped from it follows the log from there.
-            HTTPField.Name("X-Lodestar-Version")!: String(snapshot.version),
+            .lodestarVersion: String(snapshot.version),
             .surrogateKey: Self.surrogateKeys(of: file.dataset),
         ]
         var range = ByteRangeRequest(header: request.headers[.range], size: dump.size)
