@@ -112,12 +112,23 @@ let package = Package(
         .testTarget(name: "RDFTests", dependencies: ["RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONLDTests", dependencies: ["JSONLD", "RDF"], swiftSettings: swiftSettings),
         .testTarget(name: "RedlandTests", dependencies: ["Redland", "RDF", "JSONLD"], swiftSettings: swiftSettings),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF"], swiftSettings: swiftSettings),
+        // What several test targets share: the seeded SplitMix generator, a raw TCP client for requests no HTTP client sends.
+        .target(name: "TestKit", path: "Tests/TestKit", swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Redland", "RDF", "TestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
-        .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
+        .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "RDF", "TestKit"], swiftSettings: swiftSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Store", "SPARQL", "Redland", "RDF"], swiftSettings: swiftSettings),
-        // Grammar-aware fuzzing of the SPARQL engine, bounded by LODESTAR_FUZZ_SECONDS (default 60), seed printed.
-        .testTarget(name: "FuzzTests", dependencies: ["SPARQL", "RDF"], swiftSettings: swiftSettings),
+        // Grammar-aware fuzzing of the SPARQL engine and of HTTP request heads against a live server, bounded by
+        // LODESTAR_FUZZ_SECONDS, seed printed.
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: [
+                "SPARQL", "RDF", "Server", "Store", "TestKit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "Store", "Redland", "RDF"], swiftSettings: swiftSettings),
         // W3C test manifests read into a graph: shared by the conformance runner and the protocol tests.
         .target(name: "W3CManifests", dependencies: ["Redland", "RDF"], path: "Tests/W3CManifests", swiftSettings: swiftSettings),
@@ -127,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Resolver", "Catalogue", "Store", "SPARQL", "RDF", "JSONLD", "Redland", "W3CManifests",
+                "Server", "Resolver", "Catalogue", "Store", "SPARQL", "RDF", "JSONLD", "Redland", "W3CManifests", "TestKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -49,7 +49,9 @@ final class NQuadsChunkParser: ChunkParser {
                     try RedlandLimits.check(quad)
                 } catch var error as RedlandError {
                     error.file = file
-                    error.line = lineOffset + Self.line(ofStatement: statements, in: block) + 1
+                    let place = Self.place(ofStatement: statements, in: block)
+                    error.line = lineOffset + place.line + 1
+                    error.column = place.column + 1
                     throw error
                 }
                 try handle(quad)
@@ -74,9 +76,9 @@ final class NQuadsChunkParser: ChunkParser {
         return count
     }
 
-    /// The 0-based line of the `number`th (1-based) statement: only run when reporting an error, so the common path
-    /// does not count lines.
-    private static func line(ofStatement number: Int, in block: [UInt8]) -> Int {
+    /// The 0-based line and column where the `number`th (1-based) statement starts: only run when reporting an error, so
+    /// the common path does not count lines. (What precedes a statement on its line is blanks: one column per byte.)
+    private static func place(ofStatement number: Int, in block: [UInt8]) -> (line: Int, column: Int) {
         var line = 0
         var seen = 0
         var index = 0
@@ -85,7 +87,7 @@ final class NQuadsChunkParser: ChunkParser {
             while start < block.count, block[start] == UInt8(ascii: " ") || block[start] == UInt8(ascii: "\t") { start += 1 }
             if start < block.count, ![UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "#")].contains(block[start]) {
                 seen += 1
-                if seen == number { return line }
+                if seen == number { return (line, start - index) }
             }
             var end = start
             while end < block.count, block[end] != UInt8(ascii: "\n"), block[end] != UInt8(ascii: "\r") { end += 1 }
@@ -93,6 +95,6 @@ final class NQuadsChunkParser: ChunkParser {
             index = end + 1
             line += 1
         }
-        return line
+        return (line, 0)
     }
 }

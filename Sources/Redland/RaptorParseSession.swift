@@ -17,8 +17,13 @@ final class RaptorParseSession: ChunkParser {
     private let outerParser: OpaquePointer?
     private var started = false
     private var closed = false
-    /// The first error raised while delivering a statement (by `handle`, or a check of ours).
+    /// The first error `handle` raised while taking a statement.
     private var failure: (any Error)?
+    /// The first statement our checks refused (a literal graph name, a term too long to store), to be given a place.
+    private var refusal: RedlandError?
+    /// Every byte fed so far: raptor says where an error is only in part, and `RaptorErrorLocator` reads the document again
+    /// to find the rest. (raptor holds a copy of Turtle and TriG itself; an RDF/XML upload's statements take more room.)
+    private var document: [UInt8] = []
 
     init(
         world: RedlandWorld, format: RDFFormat, baseIRI: String, file: String?, blankPrefix: String,
@@ -50,6 +55,7 @@ final class RaptorParseSession: ChunkParser {
             started = true
             try start()
         }
+        document.append(contentsOf: chunk)
         let status = chunk.withUnsafeBufferPointer { buffer in
             if format == .rdfxml {
                 return withLibXMLLock { raptor_parser_parse_chunk(parser, buffer.baseAddress, buffer.count, isLast ? 1 : 0) }
@@ -57,12 +63,24 @@ final class RaptorParseSession: ChunkParser {
             return raptor_parser_parse_chunk(parser, buffer.baseAddress, buffer.count, isLast ? 1 : 0)
         }
         if let failure { throw failure }
-        if let logged = world.log.firstFailure(since: mark) { throw logged.error(.syntax, file: file) }
+        if let refusal { throw placed(refusal) }
+        if let logged = world.log.firstFailure(since: mark) { throw placed(logged.error(.syntax, file: file)) }
         if status != 0 {
-            let place = here()
-            throw RedlandError(
-                .syntax, "raptor could not parse the \(format.raptorName ?? format.rawValue) input", file: file, line: place.line, column: place.column)
+            throw placed(RedlandError(.syntax, "raptor could not parse the \(format.raptorName ?? format.rawValue) input", file: file, line: here()))
         }
+    }
+
+    /// `error` with the line and column of its place in the document, found by `RaptorErrorLocator` when raptor's locator
+    /// leaves either out, and always for RDF/XML (see there).
+    private func placed(_ error: RedlandError) -> RedlandError {
+        guard error.line == nil || error.column == nil || format == .rdfxml else { return error }
+        let locator = RaptorErrorLocator(world: world, format: format, baseIRI: baseIRI, document: document)
+        let place = TextPlaces.place(of: locator.offset(reportedLine: format == .rdfxml ? nil : error.line), in: document)
+        var error = error
+        error.file = file
+        error.line = place.line
+        error.column = place.column
+        return error
     }
 
     private func start() throws {
@@ -93,24 +111,18 @@ final class RaptorParseSession: ChunkParser {
     }
 
     private func receive(_ statement: raptor_statement) {
-        guard failure == nil, world.log.firstFailure(since: mark) == nil else { return }
+        guard failure == nil, refusal == nil, world.log.firstFailure(since: mark) == nil else { return }
+        let quad: Quad
         do {
-            guard let subject = statement.subject, let predicate = statement.predicate, let object = statement.object else {
-                throw located(RedlandError(.syntax, "raptor delivered an incomplete statement"))
-            }
-            var graph = GraphName.defaultGraph
-            if let graphTerm = statement.graph {
-                let term = makeTerm(graphTerm)
-                guard let name = GraphName(term) else { throw located(RedlandError(.invalidData, "a literal cannot name a graph: \(term)")) }
-                graph = name
-            }
-            let quad = Quad(makeTerm(subject), makeTerm(predicate), makeTerm(object), graph: graph)
-                .prefixingBlankNodes(with: blankPrefix)
-            do {
-                try RedlandLimits.check(quad)
-            } catch let error as RedlandError {
-                throw located(error)
-            }
+            quad = try Self.quad(of: statement).prefixingBlankNodes(with: blankPrefix)
+            try RedlandLimits.check(quad)
+        } catch {
+            refusal = (error as? RedlandError).map { var error = $0; error.line = here(); return error }
+                ?? RedlandError(.invalidData, "\(error)", line: here())
+            raptor_parser_parse_abort(parser)
+            return
+        }
+        do {
             try handle(quad)
         } catch {
             failure = error
@@ -118,17 +130,24 @@ final class RaptorParseSession: ChunkParser {
         }
     }
 
-    private func here() -> (line: Int?, column: Int?) {
-        guard let locator = raptor_parser_get_locator(parser) else { return (nil, nil) }
-        return (locator.pointee.line > 0 ? Int(locator.pointee.line) : nil, locator.pointee.column > 0 ? Int(locator.pointee.column) : nil)
+    /// The quad of a statement raptor delivered, before our limits are checked.
+    /// - Throws: `RedlandError` without a place when the statement is not RDF.
+    static func quad(of statement: raptor_statement) throws -> Quad {
+        guard let subject = statement.subject, let predicate = statement.predicate, let object = statement.object else {
+            throw RedlandError(.syntax, "raptor delivered an incomplete statement")
+        }
+        var graph = GraphName.defaultGraph
+        if let graphTerm = statement.graph {
+            let term = makeTerm(graphTerm)
+            guard let name = GraphName(term) else { throw RedlandError(.invalidData, "a literal cannot name a graph: \(term)") }
+            graph = name
+        }
+        return Quad(makeTerm(subject), makeTerm(predicate), makeTerm(object), graph: graph)
     }
 
-    private func located(_ error: RedlandError) -> RedlandError {
-        var error = error
-        let place = here()
-        error.file = file
-        error.line = place.line
-        error.column = place.column
-        return error
+    /// The line raptor's locator is at, if it knows.
+    private func here() -> Int? {
+        guard let locator = raptor_parser_get_locator(parser), locator.pointee.line > 0 else { return nil }
+        return Int(locator.pointee.line)
     }
 }

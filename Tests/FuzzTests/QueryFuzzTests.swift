@@ -2,6 +2,7 @@ import Foundation
 import RDF
 @testable import SPARQL
 import Testing
+import TestKit
 
 /// A fuzzer that stays (issue 15): grammar-aware queries and updates, and mutations of them, through the parser and
 /// both evaluators, on the large stack the server uses. Invariants: nothing crashes; a syntax error has a position
@@ -27,7 +28,7 @@ import Testing
     @Test func generatedAndMutatedQueriesKeepTheInvariants() throws {
         print("QueryFuzzTests: seed \(Self.seed), \(Self.seconds) s (LODESTAR_FUZZ_SEED, LODESTAR_FUZZ_SECONDS)")
         let end = Date().addingTimeInterval(Self.seconds)
-        var grammar = QueryGrammar(random: SplitMix(state: Self.seed))
+        var grammar = QueryGrammar(random: SplitMix(seed: Self.seed))
         var counts = (queries: 0, refused: 0, updates: 0)
         try LargeStack.run { () throws in
             while Date() < end {

@@ -1,3 +1,5 @@
+import TestKit
+
 /// A seeded generator of SPARQL queries and updates from a compact grammar, and mutations of their text.
 struct QueryGrammar {
     var random: SplitMix
@@ -112,18 +114,5 @@ struct QueryGrammar {
             }
         }
         return tokens.joined(separator: " ")
-    }
-}
-
-/// SplitMix64: small, seedable, and the same on every platform.
-struct SplitMix {
-    var state: UInt64
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(max(bound, 1)))
     }
 }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import Store
 import Testing
+import TestKit
 
 @testable import Server
 
@@ -59,7 +60,7 @@ import Testing
         let seed = Self.seed
         let seconds = Self.seconds
         try await TestServer.run { client, store in
-            var random = SplitMix(state: seed)
+            var random = SplitMix(seed: seed)
             let end = ContinuousClock.now + .seconds(seconds)
             var counts = (sent: 0, refused: 0)
             while ContinuousClock.now < end {
@@ -99,7 +100,7 @@ import Testing
         let seed = Self.seed &+ 1
         let seconds = Self.seconds
         try await TestServer.run { client, _ in
-            var random = SplitMix(state: seed)
+            var random = SplitMix(seed: seed)
             let end = ContinuousClock.now + .seconds(seconds)
             let accepts = ["text/turtle", "application/sparql-results+json;q=0.5, text/csv", "*/*", "application/rdf+xml;q=0", "text/*;q=0.3"]
             let paths = ["/sparql?query=" + "SELECT * { ?s ?p ?o }".urlEncoded, "/sparql?query=" + "CONSTRUCT WHERE { ?s ?p ?o }".urlEncoded,
@@ -154,18 +155,5 @@ enum Mutator {
             }
         }
         return result
-    }
-}
-
-/// SplitMix64, as in `FuzzTests`: a small seeded generator, so a seed replays a run.
-struct SplitMix {
-    var state: UInt64
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(max(bound, 1)))
     }
 }

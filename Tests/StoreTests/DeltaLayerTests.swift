@@ -1,5 +1,6 @@
 import RDF
 import Testing
+import TestKit
 
 @testable import Store
 

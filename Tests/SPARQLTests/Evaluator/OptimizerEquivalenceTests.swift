@@ -1,5 +1,6 @@
 import RDF
 import Testing
+import TestKit
 
 @testable import SPARQL
 
@@ -104,7 +105,7 @@ struct OptimizerEquivalenceTests {
 
     /// A random graph over nodes n0…n5 and literals 0…3, in the default graph and two named graphs.
     static func randomDataset(seed: UInt64) -> InMemoryDataset {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix(seed: seed)
         var data = InMemoryDataset()
         let predicates = ["p", "q", "r"]
         for graph in [nil, "g1", "g2"] {
@@ -148,20 +149,5 @@ struct OptimizerEquivalenceTests {
                 sorted(try select(pattern, in: data, dataset: clause, options: union))
                     == sorted(try select(pattern, in: data, dataset: clause, options: .reference)))
         }
-    }
-}
-
-/// SplitMix64, for reproducible random graphs.
-struct SeededRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

@@ -1,5 +1,6 @@
 import RDF
 import Testing
+import TestKit
 
 @testable import SPARQL
 
@@ -8,7 +9,7 @@ import Testing
 @Suite("Optimizer: random patterns preserve results")
 struct RandomPatternTests {
     struct Generator {
-        var random: SeededRandom
+        var random: SplitMix
         let variables = ["a", "b", "c", "d"]
         let predicates = ["p", "q", "r"]
 
@@ -72,7 +73,7 @@ struct RandomPatternTests {
 
     @Test("Optimised and unoptimised evaluation agree with the reference", arguments: 0..<8)
     func randomPatterns(batch: Int) throws {
-        var generator = Generator(random: SeededRandom(seed: UInt64(1000 + batch)))
+        var generator = Generator(random: SplitMix(seed: UInt64(1000 + batch)))
         let graphs = (0..<3).map { OptimizerEquivalenceTests.randomDataset(seed: UInt64(batch * 10 + $0)) }
         for index in 0..<40 {
             let pattern = generator.pattern(depth: 3)

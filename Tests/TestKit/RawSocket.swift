@@ -6,11 +6,11 @@ import Foundation
 
 /// A plain TCP connection to the test server, for requests no HTTP client would send: half a head, a URL of 100 KB,
 /// a broken chunk size. Blocking calls; every read gives up after `readTimeout` seconds so that a test cannot hang.
-final class RawSocket: @unchecked Sendable {  // used by one test at a time
+public final class RawSocket: @unchecked Sendable {  // used by one test at a time
     private var descriptor: Int32
 
     /// Connects to 127.0.0.1:`port`.
-    init(port: Int, readTimeout: Int = 20) throws {
+    public init(port: Int, readTimeout: Int = 20) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw RawSocketError.failed("socket") }
         var timeout = timeval(tv_sec: readTimeout, tv_usec: 0)
@@ -31,14 +31,16 @@ final class RawSocket: @unchecked Sendable {  // used by one test at a time
     deinit { close() }
 
     /// Closes the connection (once).
-    func close() {
+    public func close() {
         guard descriptor >= 0 else { return }
         Glibc.close(descriptor)
         descriptor = -1
     }
 
-    func send(_ text: String) throws {
-        var bytes = Array(text.utf8)[...]
+    public func send(_ text: String) throws { try send(bytes: Array(text.utf8)) }
+
+    public func send(bytes: [UInt8]) throws {
+        var bytes = bytes[...]
         while !bytes.isEmpty {
             let sent = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             guard sent > 0 else { throw RawSocketError.failed("send") }
@@ -48,7 +50,7 @@ final class RawSocket: @unchecked Sendable {  // used by one test at a time
 
     /// Everything the server sends until it closes the connection, and whether it did close (false: the read timed
     /// out with the connection still open).
-    func readUntilClosed() -> (text: String, closed: Bool) {
+    public func readUntilClosed() -> (text: String, closed: Bool) {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -65,7 +67,7 @@ final class RawSocket: @unchecked Sendable {  // used by one test at a time
 
     /// One whole answer (its head, then `Content-Length` bytes of body), leaving the connection open; what has come
     /// when the server closes or the read times out.
-    func readResponse() -> String {
+    public func readResponse() -> String {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -82,16 +84,16 @@ final class RawSocket: @unchecked Sendable {  // used by one test at a time
     }
 
     /// The status code of the answer in `text` (`HTTP/1.1 431 …`), or 0.
-    static func status(of text: String) -> Int {
+    public static func status(of text: String) -> Int {
         let parts = text.split(separator: " ", maxSplits: 2)
         return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
     }
 
     /// The body of the answer in `text`.
-    static func body(of text: String) -> String {
+    public static func body(of text: String) -> String {
         guard let range = text.range(of: "\r\n\r\n") else { return "" }
         return String(text[range.upperBound...])
     }
 }
 
-enum RawSocketError: Error { case failed(String) }
+public enum RawSocketError: Error { case failed(String) }
