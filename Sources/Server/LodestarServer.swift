@@ -75,6 +75,7 @@ public struct LodestarServer: Sendable {
                 store: services.store, waiter: services.versions, timeout: .milliseconds(Int64(configuration.minVersionTimeout * 1000))))
         router.add(middleware: ConditionalGETMiddleware())
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: URLTextMiddleware())
         router.addRoutes(OperationalRoutes(services: services).collection())
         router.addRoutes(AssetRoutes().collection())
         router.addRoutes(SPARQLRoutes(services: services).collection())

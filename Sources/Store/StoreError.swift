@@ -23,8 +23,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         self.cause = cause
     }
 
+    /// The message, then the cause unless the message already is the cause's own text (a parse error passed on whole).
     public var description: String {
-        guard let cause else { return message }
+        guard let cause, "\(cause)" != message else { return message }
         return "\(message): \(cause)"
     }
 }

@@ -43,8 +43,34 @@ final class ConnectionGuard: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !refused else { return }  // a refused client's request is read and dropped, so that closing sends no reset
+        let wasComplete = phase.headComplete
         phase.bytesArrived(unwrapInboundIn(data))
+        if phase.headComplete, !wasComplete, let (status, message) = Self.refusal(ofHead: phase.head) {
+            // Answered here, below the HTTP codec: the decoder would turn invalid bytes into U+FFFD unseen, and the
+            // encoder sends no body at all in answer to CONNECT.
+            refused = true
+            phase.stop()
+            logger.info("request head refused", metadata: ["status": "\(status)"])
+            context.writeAndFlush(wrapOutboundOut(Self.rawResponse(status: status, message: message, context: context)))
+                .assumeIsolatedUnsafeUnchecked().whenComplete { _ in context.close(mode: .output, promise: nil) }
+            context.eventLoop.assumeIsolatedUnsafeUnchecked().scheduleTask(in: .seconds(2)) { context.close(promise: nil) }
+            return
+        }
         context.fireChannelRead(data)
+    }
+
+    /// The status line and message for a whole request head that must not reach the router: CONNECT (Lodestar is no
+    /// proxy), or bytes that are not UTF-8 in the URL or a header value (named by line, column and byte, as a body's are).
+    static func refusal(ofHead head: [UInt8]) -> (status: String, message: String)? {
+        if head.starts(with: Array("CONNECT ".utf8)) {
+            return ("405 Method Not Allowed", "CONNECT is not served: Lodestar is not a proxy; use GET, HEAD, POST, PUT or DELETE")
+        }
+        guard let offset = InvalidUTF8.firstOffset(head) else { return nil }
+        return (
+            "400 Bad Request",
+            "the request head is not valid UTF-8 at \(InvalidUTF8.position(of: offset, in: head)); the URL and header values must be UTF-8 "
+                + "(percent-encode other bytes in the URL)"
+        )
     }
 
     private func activate(context: ChannelHandlerContext) {

@@ -16,9 +16,12 @@ final class ConnectionPhase {
     }
 
     private(set) var phase: Phase = .idle
-    /// True once the current request's first line (method, URL, version) has ended: a head that overflows before
-    /// then has too long a URL (414), after it too many or too large headers (431).
-    private(set) var requestLineEnded = false
+    /// The raw bytes of the current request head so far, up to its blank line or one byte past `limits.maxHeaderSize`:
+    /// what only raw bytes tell — whether the head is UTF-8, how long its first line is, whether it asks to CONNECT.
+    /// (A head pipelined behind another request's body is not collected.)
+    private(set) var head: [UInt8] = []
+    /// True once `head` holds the whole head, blank line included.
+    private(set) var headComplete = false
     private var deadline: Scheduled<Void>?
     private var requestOpen = false
     private var responseOpen = false
@@ -37,8 +40,8 @@ final class ConnectionPhase {
         switch phase {
         case .idle:
             enter(.readingHead)
-            noteRequestLine(in: bytes)
-        case .readingHead: noteRequestLine(in: bytes)
+            collectHead(bytes)
+        case .readingHead: collectHead(bytes)
         case .readingBody: enter(.readingBody)  // restarts the pause timer
         case .responding: break  // a pipelined request waits until the answer is written
         }
@@ -70,12 +73,34 @@ final class ConnectionPhase {
         onTimeout = nil
     }
 
-    private func noteRequestLine(in bytes: ByteBuffer) {
-        if !requestLineEnded, bytes.readableBytesView.contains(UInt8(ascii: "\n")) { requestLineEnded = true }
+    /// True when the request line (method, URL, version) alone reaches the head size limit: a head that overflows then
+    /// has too long a URL (414), otherwise too many or too large headers (431).
+    var requestLineTooLong: Bool { (head.firstIndex(of: UInt8(ascii: "\n")) ?? head.count) >= limits.maxHeaderSize }
+
+    private func collectHead(_ bytes: ByteBuffer) {
+        guard !headComplete, head.count <= limits.maxHeaderSize else { return }
+        let searchFrom = max(0, head.count - 3)
+        head.append(contentsOf: bytes.readableBytesView.prefix(limits.maxHeaderSize + 1 - head.count))
+        // The head ends at its first empty line (CRLF CRLF, or bare LFs as the decoder also accepts).
+        var index = searchFrom
+        while index < head.count {
+            if head[index] == UInt8(ascii: "\n") {
+                if index >= 1, head[index - 1] == UInt8(ascii: "\n") { break }
+                if index >= 2, head[index - 1] == UInt8(ascii: "\r"), head[index - 2] == UInt8(ascii: "\n") { break }
+            }
+            index += 1
+        }
+        if index < head.count {
+            head.removeSubrange((index + 1)...)
+            headComplete = true
+        }
     }
 
     private func enter(_ next: Phase) {
-        if next == .readingHead || (next == .idle && phase != .idle) { requestLineEnded = false }
+        if next == .readingHead || (next == .idle && phase != .idle) {
+            head = []
+            headComplete = false
+        }
         phase = next
         deadline?.cancel()
         deadline = nil

@@ -43,7 +43,7 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         let error = parserError
-        let (status, message) = Self.describe(error, requestLineEnded: phase.requestLineEnded, limit: phase.limits.maxHeaderSize)
+        let (status, message) = Self.describe(error, requestLineTooLong: phase.requestLineTooLong, limit: phase.limits.maxHeaderSize)
         phase.stop()
         let body = context.channel.allocator.buffer(string: message + "\n")
         let head = HTTPResponse(
@@ -55,9 +55,9 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     /// The status and message for a request head the decoder refused.
-    static func describe(_ error: HTTPParserError, requestLineEnded: Bool, limit: Int) -> (HTTPResponse.Status, String) {
+    static func describe(_ error: HTTPParserError, requestLineTooLong: Bool, limit: Int) -> (HTTPResponse.Status, String) {
         switch error {
-        case .headerOverflow where !requestLineEnded:
+        case .headerOverflow where requestLineTooLong:
             (.uriTooLong, "the request URL is longer than the limit of \(limit) bytes; send a long query in a POST body instead")
         case .headerOverflow:
             (

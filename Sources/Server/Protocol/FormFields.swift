@@ -42,6 +42,12 @@ package struct FormFields: Sendable, Equatable {
         lhs.fields.count == rhs.fields.count && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
+    /// Checks that percent-encoded `text` (a URL's path) is UTF-8 once decoded.
+    /// - Throws: `RequestError.badRequest` naming `what`, `place` and the first byte that is not.
+    package static func checkUTF8(percentEncoded text: some StringProtocol, what: String, in place: String) throws(RequestError) {
+        _ = try decode(text.utf8, what: what, in: place)
+    }
+
     private static func decode(_ text: some Collection<UInt8>, what: String, in place: String) throws(RequestError) -> String {
         // Indexing a buffer, not popping a slice: a multi-megabyte query must not spend its time limit here.
         let input = Array(text)

@@ -66,8 +66,14 @@ struct DumpRoutes {
         if !DumpValidators.rangeApplies(request.headers, dump: dump) { range = .whole }
         switch range {
         case .unsatisfiable:
+            // Every 4xx says why (issue 15); the dump's size is also in Content-Range, as RFC 9110 §15.5.17 asks.
+            let message = ByteBuffer(string: "the Range asks for no byte of this dump: it has \(dump.size) bytes (0-\(max(dump.size, 1) - 1))\n")
             return Response(
-                status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(dump.size)", .contentLength: "0"], body: ResponseBody())
+                status: .rangeNotSatisfiable,
+                headers: [
+                    .contentRange: "bytes */\(dump.size)", .contentType: "text/plain; charset=utf-8", .contentLength: String(message.readableBytes),
+                ],
+                body: body ? ResponseBody(byteBuffer: message) : ResponseBody())
         case .part(let bytes):
             headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(dump.size)"
             headers[.contentLength] = String(bytes.count)
