@@ -106,6 +106,31 @@ import TestKit
         }
     }
 
+    @Test func healthAnswersWithAThousandIdleConnectionsOpen() async throws {
+        // Idle connections must outlive the test: a long idle timeout, and a cap above them.
+        try await Self.live(Self.configuration(maxConnections: 1100, idleTimeout: 60)) { port in
+            let idle = try (0..<1000).map { _ in try RawSocket(port: port) }
+            for _ in 0..<5 {
+                let socket = try RawSocket(port: port)
+                try socket.send("GET /health HTTP/1.1\r\nHost: lodestar.test\r\nConnection: close\r\n\r\n")
+                let (answer, _) = socket.readUntilClosed()
+                #expect(RawSocket.status(of: answer) == 200, "\(answer.prefix(200))")
+            }
+            for socket in idle { socket.close() }
+        }
+    }
+
+    @Test func invalidUTF8InTheHeadIs400NamingWhere() async throws {
+        try await Self.live { port in
+            let socket = try RawSocket(port: port)
+            try socket.send(bytes: Array("GET /health HTTP/1.1\r\nHost: lodestar.test\r\nAccept: text/caf".utf8) + [0xE9] + Array("\r\n\r\n".utf8))
+            let (answer, closed) = socket.readUntilClosed()
+            #expect(closed)
+            #expect(RawSocket.status(of: answer) == 400, "\(answer)")
+            #expect(RawSocket.body(of: answer).hasPrefix("the request head is not valid UTF-8 at line 3, column 17 (byte 60, 0xE9)"), "\(answer)")
+        }
+    }
+
     @Test func oversizedHeadersAre431WithAMessage() async throws {
         try await Self.live { port in
             let socket = try RawSocket(port: port)
@@ -130,6 +155,10 @@ import TestKit
 
     @Test func oversizedURLIs414WithAMessage() async throws {
         try await Self.live { port in
+            // In one write with its headers, as clients send it (the 414 once depended on how the kernel cut the read).
+            let whole = try RawSocket(port: port)
+            try whole.send("GET /sparql?query=\(String(repeating: "A", count: 20_000)) HTTP/1.1\r\nHost: lodestar.test\r\nAccept: */*\r\n\r\n")
+            #expect(RawSocket.status(of: whole.readUntilClosed().text) == 414)
             let socket = try RawSocket(port: port)
             try socket.send("GET /sparql?query=\(String(repeating: "A", count: 40_000)) HTTP/1.1\r\nHost: lodestar.test\r\n\r\n")
             let (answer, _) = socket.readUntilClosed()
