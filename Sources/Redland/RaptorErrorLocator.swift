@@ -20,6 +20,9 @@ struct RaptorErrorLocator {
     let format: RDFFormat
     let baseIRI: String
     let document: [UInt8]
+    /// Whether the error is a statement our checks refused: only then do the probes build and check each statement (in
+    /// Swift, which costs more than raptor's parse); for a syntax error, raptor's own log is enough.
+    var checksStatements = false
 
     /// The 0-based offset of the first error, given the 1-based line raptor reported (if any).
     func offset(reportedLine: Int?) -> Int {
@@ -102,7 +105,9 @@ struct RaptorErrorLocator {
             mark = world.log.mark()
             outerParser = world.log.parser
             world.log.parser = parser
-            raptor_parser_set_statement_handler(parser, Unmanaged.passUnretained(self).toOpaque(), Self.statementHandler)
+            if locator.checksStatements {
+                raptor_parser_set_statement_handler(parser, Unmanaged.passUnretained(self).toOpaque(), Self.statementHandler)
+            }
             let base = locator.baseIRI.withCountedUTF8 { raptor_new_uri_from_counted_string(world.raptor, $0, $1) }
             defer { if let base { raptor_free_uri(base) } }
             guard let base, raptor_parser_parse_start(parser, base) == 0 else {

@@ -63,7 +63,7 @@ final class RaptorParseSession: ChunkParser {
             return raptor_parser_parse_chunk(parser, buffer.baseAddress, buffer.count, isLast ? 1 : 0)
         }
         if let failure { throw failure }
-        if let refusal { throw placed(refusal) }
+        if let refusal { throw placed(refusal, checkingStatements: true) }
         if let logged = world.log.firstFailure(since: mark) { throw placed(logged.error(.syntax, file: file)) }
         if status != 0 {
             throw placed(RedlandError(.syntax, "raptor could not parse the \(format.raptorName ?? format.rawValue) input", file: file, line: here()))
@@ -72,9 +72,10 @@ final class RaptorParseSession: ChunkParser {
 
     /// `error` with the line and column of its place in the document, found by `RaptorErrorLocator` when raptor's locator
     /// leaves either out, and always for RDF/XML (see there).
-    private func placed(_ error: RedlandError) -> RedlandError {
+    private func placed(_ error: RedlandError, checkingStatements: Bool = false) -> RedlandError {
         guard error.line == nil || error.column == nil || format == .rdfxml else { return error }
-        let locator = RaptorErrorLocator(world: world, format: format, baseIRI: baseIRI, document: document)
+        let locator = RaptorErrorLocator(
+            world: world, format: format, baseIRI: baseIRI, document: document, checksStatements: checkingStatements)
         let place = TextPlaces.place(of: locator.offset(reportedLine: format == .rdfxml ? nil : error.line), in: document)
         var error = error
         error.file = file
