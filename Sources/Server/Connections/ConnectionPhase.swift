@@ -78,21 +78,17 @@ final class ConnectionPhase {
     var requestLineTooLong: Bool { (head.firstIndex(of: UInt8(ascii: "\n")) ?? head.count) >= limits.maxHeaderSize }
 
     private func collectHead(_ bytes: ByteBuffer) {
-        guard !headComplete, head.count <= limits.maxHeaderSize else { return }
-        let searchFrom = max(0, head.count - 3)
-        head.append(contentsOf: bytes.readableBytesView.prefix(limits.maxHeaderSize + 1 - head.count))
-        // The head ends at its first empty line (CRLF CRLF, or bare LFs as the decoder also accepts).
-        var index = searchFrom
-        while index < head.count {
-            if head[index] == UInt8(ascii: "\n") {
-                if index >= 1, head[index - 1] == UInt8(ascii: "\n") { break }
-                if index >= 2, head[index - 1] == UInt8(ascii: "\r"), head[index - 2] == UInt8(ascii: "\n") { break }
+        // Byte by byte up to the head's end: a body read along with the head is not copied.
+        for byte in bytes.readableBytesView {
+            guard !headComplete, head.count <= limits.maxHeaderSize else { return }
+            head.append(byte)
+            // The head ends at its first empty line (CRLF CRLF, or bare LFs as the decoder also accepts).
+            let count = head.count
+            if byte == UInt8(ascii: "\n"), count >= 2,
+                head[count - 2] == UInt8(ascii: "\n") || (count >= 3 && head[count - 2] == UInt8(ascii: "\r") && head[count - 3] == UInt8(ascii: "\n"))
+            {
+                headComplete = true
             }
-            index += 1
-        }
-        if index < head.count {
-            head.removeSubrange((index + 1)...)
-            headComplete = true
         }
     }
 
