@@ -31,7 +31,7 @@ struct CommandLineTests {
         let load = try CommandRunner.run(["load", "--store", store, bad])
         #expect(load.status != 0)
         #expect(load.stderr.contains("bad.ttl"), "\(load.stderr)")
-        #expect(load.stderr.contains("line 4"), "\(load.stderr)")
+        #expect(load.stderr.contains("bad.ttl line 4 column 9: syntax error at"), "\(load.stderr)")
         #expect(try CommandRunner.run(["dump", "--store", store]).stdout == before)
     }
 
