@@ -9,7 +9,7 @@ import TestKit
 @testable import Server
 
 /// Issue 15's fuzzer over HTTP: mutated uploads in every RDF syntax and mutated request headers against the router.
-/// Invariants: no 5xx, every 4xx has a message (with a line for the line-based syntaxes), and a refused write leaves
+/// Invariants: no 5xx, every 4xx has a message (a 400 with a line and a column, in every syntax), and a refused write leaves
 /// the store as it was. Runs `LODESTAR_FUZZ_SECONDS` (default 20 here) from `LODESTAR_FUZZ_SEED`, both printed.
 @Suite(.serialized) struct UploadFuzzTests {
     static let seconds = Double(ProcessInfo.processInfo.environment["LODESTAR_FUZZ_SECONDS"] ?? "").map { $0 / 3 } ?? 20
