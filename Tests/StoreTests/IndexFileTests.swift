@@ -96,10 +96,13 @@ struct IndexFileTests {
         try await store.insert(quads)
         try await store.close()
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: indexPath(directory))))
+        func field(_ offset: Int) -> Int { Int(bytes[offset..<offset + 8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) }
+        let layout = IndexFile.Layout(sequence: 1, termCount: field(16), tableCapacity: field(24), termBytesCount: field(32), quadCount: field(40))
+        #expect(layout.size == bytes.count && layout.quadCount == quads.count)
         switch damage {
         case .truncated: bytes.removeLast(bytes.count / 3)
-        case .flippedKeyByte: bytes[bytes.count - 20] ^= 0x04
-        case .flippedTermByte: bytes[bytes.count - QuadOrder.allCases.count * quads.count * 16 - 70] ^= 0x01
+        case .flippedKeyByte: bytes[layout.keys(.posg) + 21] ^= 0x04
+        case .flippedTermByte: bytes[layout.bytesAt + 30] ^= 0x01
         case .flippedHeaderByte: bytes[20] ^= 0x80
         case .empty: bytes = []
         }
@@ -157,6 +160,20 @@ struct IndexFileTests {
             expectAnswers(again, equal: expected)
             try await again.close()
         }
+    }
+
+    /// A backup carries the index file, so it opens as fast as the store it copies.
+    @Test func aBackupOpensFromItsIndexFile() async throws {
+        let directory = try TemporaryDirectory(), target = try TemporaryDirectory()
+        defer { directory.remove(); target.remove() }
+        let store = try await QuadStore.open(.directory(directory.path))
+        try await store.insert(quads)
+        try await store.backup(to: target.path + "/copy")
+        try await store.close()
+        let copy = try await QuadStore.open(.directory(target.path + "/copy"))
+        #expect(copy.openReport.indexes == .mapped)
+        expectAnswers(copy, equal: quads)
+        try await copy.close()
     }
 
     /// The checksum is XXH64: libxxhash's values (seed 0) for 32 zero bytes, the bytes 0...63, and nothing.
