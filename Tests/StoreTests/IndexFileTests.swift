@@ -162,6 +162,27 @@ struct IndexFileTests {
         }
     }
 
+    /// Disk holds one Redland storage, the log and the index file: no copy of Redland from a rebuilding checkpoint (one
+    /// that removes quads), no temporary index file.
+    @Test func checkpointsLeaveOneRedlandCopyBehind() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try await QuadStore.open(.directory(directory.path))
+        try await store.insert(quads)
+        try await store.close()
+        let reopened = try await QuadStore.open(.directory(directory.path))
+        try await reopened.remove([quads[0]])
+        try await reopened.close()
+        let entries = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(entries == ["checkpoint", "checkpoint.index", "lock", "redland", "wal"])
+        let redland = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/redland").sorted()
+        #expect(redland == ["lodestar-contexts.db", "lodestar-po2s.db", "lodestar-so2p.db", "lodestar-sp2o.db"])
+        let again = try await QuadStore.open(.directory(directory.path))
+        #expect(again.openReport.indexes == .mapped)
+        expectAnswers(again, equal: Array(quads.dropFirst()))
+        try await again.close()
+    }
+
     /// A backup carries the index file, so it opens as fast as the store it copies.
     @Test func aBackupOpensFromItsIndexFile() async throws {
         let directory = try TemporaryDirectory(), target = try TemporaryDirectory()
