@@ -72,7 +72,9 @@ struct DictionaryFile: @unchecked Sendable {
                 if entry >> 32 == tag {
                     let id = Int(entry & 0xFFFF_FFFF) - 1
                     let candidate = bytes(at: id)
-                    if candidate.count == query.count && (query.isEmpty || memcmp(candidate.baseAddress!, query.baseAddress!, query.count) == 0) { return TermID(rawValue: UInt32(id)) }
+                    let equal = candidate.count == query.count
+                        && (query.isEmpty || memcmp(candidate.baseAddress!, query.baseAddress!, query.count) == 0)
+                    if equal { return TermID(rawValue: UInt32(id)) }
                 }
                 slot = (slot + 1) & tableMask
             }
