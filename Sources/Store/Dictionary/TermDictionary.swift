@@ -6,8 +6,8 @@ import Synchronization
 /// IDs below `file.count` are the index file's (`DictionaryFile`), read in place from its mapping; the IDs issued
 /// since live in memory. Reads by ID take no lock: in-memory terms live in fixed-size chunks whose slots are written
 /// once, before the snapshot that first mentions them is published (the publishing `Mutex` orders the write before any
-/// read). Reads by term look in the file's hash table, then take a short lock on the in-memory map. Only the store's
-/// writer calls `intern` and `attach`.
+/// read). Reads by term look in the file's hash table, then take a short lock on the in-memory map (which also caches
+/// the file terms writes used). Only the store's writer calls `intern` and `attach`.
 final class TermDictionary: @unchecked Sendable {
     // @unchecked Sendable: slots are immutable once written, the directory never moves, `ids` is behind a Mutex, and
     // `file` is set only by `attach`, before any snapshot that uses it is published.
@@ -84,9 +84,14 @@ final class TermDictionary: @unchecked Sendable {
 
     /// The ID of `term`, issuing a new one if needed. Writer only.
     func intern(_ term: Term) throws(StoreError) -> TermID {
-        if file.count > 0, let id = file.id(ofEncoded: TermEncoding.bytes(of: term)) { return id }
-        return try ids.withLock { (map) throws(StoreError) -> TermID in
+        try ids.withLock { (map) throws(StoreError) -> TermID in
+            // The map first, and file terms that writes use are remembered in it: writes repeat their terms (a load its
+            // predicates and classes), and only a miss pays for spelling the term out to probe the file.
             if let id = map[term] { return id }
+            if file.count > 0, let id = file.id(ofEncoded: TermEncoding.bytes(of: term)) {
+                map[term] = id
+                return id
+            }
             guard count < TermID.firstOverlay.rawValue else {
                 throw StoreError(.full, "the dictionary is full (\(count) terms)")
             }
