@@ -162,6 +162,38 @@ struct IndexFileTests {
         }
     }
 
+    /// Thousands of terms in the file's hash table (so probes pass colliding slots) each map to their ID and back,
+    /// and terms issued after the open continue the file's IDs.
+    @Test func everyMappedTermFindsItsID() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let many = (0..<3000).map { Quad(iri("s\($0 % 700)"), iri("p\($0 % 7)"), .literal(Literal("value \($0)", language: "en"))) }
+        let store = try await QuadStore.open(.directory(directory.path))
+        try await store.insert(many)
+        try await store.close()
+        let reopened = try await QuadStore.open(.directory(directory.path))
+        #expect(reopened.openReport.indexes == .mapped)
+        let snapshot = reopened.snapshot()
+        var ids = Set<TermID>()
+        for quad in many {
+            for term in [quad.subject, quad.predicate, quad.object] {
+                guard let id = snapshot.id(of: term) else {
+                    Issue.record("\(term) has no ID")
+                    continue
+                }
+                #expect(snapshot.term(for: id) == term)
+                ids.insert(id)
+            }
+        }
+        #expect(ids.count == 700 + 7 + 3000)
+        try await reopened.insert([Quad(iri("fresh"), iri("p0"), iri("s1"))])
+        let after = reopened.snapshot()
+        let fresh = try #require(after.id(of: iri("fresh")))
+        #expect(Int(fresh.rawValue) >= snapshot.termCount && after.term(for: fresh) == iri("fresh"))
+        #expect(after.id(of: iri("p0")) == snapshot.id(of: iri("p0")))
+        try await reopened.close()
+    }
+
     /// Disk holds one Redland storage, the log and the index file: no copy of Redland from a rebuilding checkpoint (one
     /// that removes quads), no temporary index file.
     @Test func checkpointsLeaveOneRedlandCopyBehind() async throws {
