@@ -20,16 +20,20 @@ public final class QuadStore: Sendable {
     let committer: GroupCommitter
     private let writer: StoreWriter
     let observers: ObserverList
+    /// How this store opened: whether its indexes were mapped from the index file or rebuilt from Redland, and how long
+    /// the open took.
+    public let openReport: OpenReport
 
-    private init(published: PublishedSnapshot, committer: GroupCommitter, observers: ObserverList) {
+    private init(published: PublishedSnapshot, committer: GroupCommitter, observers: ObserverList, openReport: OpenReport) {
+        self.openReport = openReport
         self.published = published
         self.committer = committer
         self.writer = committer.storage
         self.observers = observers
     }
 
-    /// Opens (creating if needed) the store: reads Redland into the indexes and replays the log written since its
-    /// last checkpoint.
+    /// Opens (creating if needed) the store: maps the index file of Redland's last checkpoint (or, if it does not
+    /// match, reads Redland and writes it again) and replays the log written since that checkpoint.
     /// - Throws: `StoreError` if the directory cannot be used, is locked by another process, the log is damaged
     ///   (naming segment and offset), or Redland fails.
     public static func open(_ options: StoreOptions) async throws -> QuadStore {
@@ -39,11 +43,10 @@ public final class QuadStore: Sendable {
         // Raptor's and libxml2's recursive parsers run on this thread: give it the stack SPARQL's `LargeStack.size` promises
         // (issue 15).
         let storage = StoreWriter(options: options, dictionary: dictionary, thread: RedlandThread(name: "lodestar-redland", stackSize: 512 << 20))
-        let committer = try await GroupCommitter.open(
+        let (committer, report) = try await GroupCommitter.open(
             options: options, dictionary: dictionary, storage: storage, published: published, observers: observers)
-        return QuadStore(published: published, committer: committer, observers: observers)
+        return QuadStore(published: published, committer: committer, observers: observers, openReport: report)
     }
-
 
     /// The latest published version. Cheap: a lock held for one reference copy.
     public func snapshot() -> Snapshot { published.state.withLock { $0 } }

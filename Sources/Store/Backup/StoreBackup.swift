@@ -27,6 +27,12 @@ public enum StoreBackup {
                 try copyFiles(from: storeDirectory + "/redland", to: partial + "/redland")
                 try copyFiles(from: storeDirectory + "/wal", to: partial + "/wal")
                 guard !FileSystem.exists(mark), try CheckpointRecord.read(storeDirectory: storeDirectory) == checkpoint else { continue }
+                // The index file is replaced only by rename, so the copy is one whole file; if it is another checkpoint's,
+                // the copy's first open sees so and rebuilds it from Redland.
+                if FileSystem.exists(IndexFile.path(storeDirectory)) {
+                    try FileSystem.copyFile(IndexFile.path(storeDirectory), to: IndexFile.path(partial))
+                    try syncFile(IndexFile.path(partial))
+                }
                 try CheckpointRecord.write(checkpoint, storeDirectory: partial)
                 try FileSystem.syncDirectory(partial)
                 guard rename(partial, target) == 0 else { throw StoreError(.io, "cannot rename \(partial) to \(target): \(FileSystem.lastError())") }
@@ -45,10 +51,14 @@ public enum StoreBackup {
         guard FileSystem.exists(source) else { return }
         for name in try FileManager.default.contentsOfDirectory(atPath: source).sorted() where !name.hasSuffix(".tmp") {
             try FileSystem.copyFile(source + "/" + name, to: destination + "/" + name)
-            let descriptor = open(destination + "/" + name, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0, fsync(descriptor) == 0 else { throw StoreError(.io, "cannot sync \(destination)/\(name)") }
-            close(descriptor)
+            try syncFile(destination + "/" + name)
         }
         try FileSystem.syncDirectory(destination)
+    }
+
+    private static func syncFile(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        defer { if descriptor >= 0 { close(descriptor) } }
+        guard descriptor >= 0, fsync(descriptor) == 0 else { throw StoreError(.io, "cannot sync \(path)") }
     }
 }

@@ -185,6 +185,7 @@ actor GroupCommitter {
         let changes = checkpoints.changes
         let snapshot = current
         let storage = storage
+        let options = options
         let task = Task.detached {  // off the actor: writers keep committing while Redland catches up
             let result: Result<Void, StoreError>
             do {
@@ -196,6 +197,7 @@ actor GroupCommitter {
                 } else {
                     try await storage.rebuild(from: snapshot)
                 }
+                Self.writeIndexFile(snapshot, options: options)
                 result = .success(())
             } catch let error as StoreError {
                 result = .failure(error)

@@ -8,9 +8,11 @@ struct ContentOrder {
     private var ranks: [UInt32]
 
     init(ranking ids: [TermID], in snapshot: Snapshot) {
-        let ordered = ids.sorted { Self.precedes(snapshot.term(for: $0), snapshot.term(for: $1)) }
+        // Decode each term once: terms of the mapped index file are decoded on every `term(for:)`.
+        let terms = ids.map { snapshot.term(for: $0) }
+        let ordered = ids.indices.sorted { Self.precedes(terms[$0], terms[$1]) }
         ranks = [UInt32](repeating: 0, count: snapshot.termCount)
-        for (rank, id) in ordered.enumerated() { ranks[Int(id.rawValue)] = UInt32(rank) }
+        for (rank, index) in ordered.enumerated() { ranks[Int(ids[index].rawValue)] = UInt32(rank) }
     }
 
     subscript(id: TermID) -> UInt32 { ranks[Int(id.rawValue)] }

@@ -1,8 +1,9 @@
-/// Binary search and merging over sorted, duplicate-free arrays of 128-bit index keys.
+/// Binary search and merging over sorted, duplicate-free runs of 128-bit index keys: the base's `KeyColumn`s and the
+/// delta layers' arrays alike.
 enum SortedKeys {
     /// The first index whose key is `>= key`.
     @inline(__always)
-    static func lowerBound(_ keys: [UInt128], _ key: UInt128) -> Int {
+    static func lowerBound<Keys: RandomAccessCollection<UInt128>>(_ keys: Keys, _ key: UInt128) -> Int where Keys.Index == Int {
         var low = 0, high = keys.count
         while low < high {
             let mid = (low + high) >> 1
@@ -13,22 +14,31 @@ enum SortedKeys {
 
     /// The index range of keys within `lower...upper`.
     @inline(__always)
-    static func range(_ keys: [UInt128], _ lower: UInt128, _ upper: UInt128) -> Range<Int> {
+    static func range<Keys: RandomAccessCollection<UInt128>>(_ keys: Keys, _ lower: UInt128, _ upper: UInt128) -> Range<Int>
+    where Keys.Index == Int {
         let start = lowerBound(keys, lower)
         let end = upper == .max ? keys.count : lowerBound(keys, upper + 1)
         return start..<max(start, end)
     }
 
     @inline(__always)
-    static func contains(_ keys: [UInt128], _ key: UInt128) -> Bool {
+    static func contains<Keys: RandomAccessCollection<UInt128>>(_ keys: Keys, _ key: UInt128) -> Bool where Keys.Index == Int {
         let index = lowerBound(keys, key)
         return index < keys.count && keys[index] == key
     }
 
     /// `(base − removed) ∪ added`, all three sorted; `added` and `removed` are disjoint, and `added` holds no key of `base`.
     static func merge(_ base: [UInt128], adding added: [UInt128], removing removed: [UInt128]) -> [UInt128] {
-        var result = [UInt128]()
-        result.reserveCapacity(base.count + added.count - min(removed.count, base.count))
+        [UInt128](unsafeUninitializedCapacity: base.count + added.count) { buffer, count in
+            count = buffer.isEmpty ? 0 : merge(base, adding: added, removing: removed, into: buffer.baseAddress!)
+        }
+    }
+
+    /// `merge` into `output`, which has room for `base.count + added.count` keys; returns how many it wrote.
+    static func merge<Base: RandomAccessCollection<UInt128>>(
+        _ base: Base, adding added: [UInt128], removing removed: [UInt128], into output: UnsafeMutablePointer<UInt128>
+    ) -> Int where Base.Index == Int {
+        var written = 0
         var i = 0, j = 0, r = 0
         while i < base.count || j < added.count {
             if j == added.count || (i < base.count && base[i] < added[j]) {
@@ -36,13 +46,14 @@ enum SortedKeys {
                 i += 1
                 while r < removed.count && removed[r] < key { r += 1 }
                 if r < removed.count && removed[r] == key { continue }
-                result.append(key)
+                output[written] = key
             } else {
-                result.append(added[j])
+                output[written] = added[j]
                 j += 1
             }
+            written += 1
         }
-        return result
+        return written
     }
 
     /// Sorts and removes duplicates in place.

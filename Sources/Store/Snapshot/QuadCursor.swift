@@ -4,9 +4,10 @@ public import RDF
 /// major layer's range (less quads the minor layer removed), then the minor layer's range.
 /// A value type over shared, immutable arrays: iterating it allocates nothing.
 public struct QuadCursor: Sequence, IteratorProtocol, Sendable {
-    /// Sorted keys of one order, the index range still to visit, and the SPOG keys removed above them.
-    struct Run: Sendable {
-        let keys: [UInt128]
+    /// Sorted keys of one order (the base's `KeyColumn` or a delta layer's array), the index range still to visit, and
+    /// the SPOG keys removed above them.
+    struct Run<Keys: RandomAccessCollection<UInt128> & Sendable>: Sendable where Keys.Index == Int {
+        let keys: Keys
         var index: Int
         let end: Int
         let removedAbove: [UInt128]
@@ -20,11 +21,11 @@ public struct QuadCursor: Sequence, IteratorProtocol, Sendable {
     }
 
     private let order: QuadOrder
-    private var base: Run
-    private var major: Run
-    private var minor: Run
+    private var base: Run<KeyColumn>
+    private var major: Run<[UInt128]>
+    private var minor: Run<[UInt128]>
 
-    init(order: QuadOrder, base: Run, major: Run, minor: Run) {
+    init(order: QuadOrder, base: Run<KeyColumn>, major: Run<[UInt128]>, minor: Run<[UInt128]>) {
         self.order = order
         self.base = base
         self.major = major
@@ -38,7 +39,7 @@ public struct QuadCursor: Sequence, IteratorProtocol, Sendable {
     }
 
     @inline(__always)
-    private static func next(in run: inout Run, _ order: QuadOrder) -> EncodedQuad? {
+    private static func next<Keys>(in run: inout Run<Keys>, _ order: QuadOrder) -> EncodedQuad? {
         while run.index < run.end {
             let quad = order.quad(run.keys[run.index])
             run.index += 1
@@ -49,9 +50,9 @@ public struct QuadCursor: Sequence, IteratorProtocol, Sendable {
     }
 
     /// How many quads remain, counted without decoding (exact).
-    public var remainingCount: Int { [base, major, minor].reduce(0) { $0 + Self.remaining(in: $1, order) } }
+    public var remainingCount: Int { Self.remaining(in: base, order) + Self.remaining(in: major, order) + Self.remaining(in: minor, order) }
 
-    private static func remaining(in run: Run, _ order: QuadOrder) -> Int {
+    private static func remaining<Keys>(in run: Run<Keys>, _ order: QuadOrder) -> Int {
         var count = run.end - run.index
         if !run.removedAbove.isEmpty || !run.removedAboveThat.isEmpty {
             for index in run.index..<run.end where run.isRemoved(QuadOrder.spog.key(order.quad(run.keys[index]))) { count -= 1 }

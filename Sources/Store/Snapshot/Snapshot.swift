@@ -34,7 +34,7 @@ public struct Snapshot: QueryableDataset {
 
     public func quads(matching pattern: EncodedQuadPattern) -> QuadCursor {
         let (order, lower, upper) = QuadOrder.range(for: pattern)
-        func run(_ keys: [UInt128], removedAbove: [UInt128], _ removedAboveThat: [UInt128] = []) -> QuadCursor.Run {
+        func run<Keys>(_ keys: Keys, removedAbove: [UInt128], _ removedAboveThat: [UInt128] = []) -> QuadCursor.Run<Keys> {
             let range = SortedKeys.range(keys, lower, upper)
             return QuadCursor.Run(
                 keys: keys, index: range.lowerBound, end: range.upperBound, removedAbove: removedAbove, removedAboveThat: removedAboveThat)
@@ -67,16 +67,18 @@ public struct Snapshot: QueryableDataset {
     public var namedGraphs: [TermID] {
         var graphs = [TermID]()
         var candidate: UInt32 = 1
-        let arrays = [base[.gspo], delta.major.added[QuadOrder.gspo.rawValue], delta.minor.added[QuadOrder.gspo.rawValue]]
+        let arrays = [delta.major.added[QuadOrder.gspo.rawValue], delta.minor.added[QuadOrder.gspo.rawValue]]
         let anyRemoved = !delta.major.removed.isEmpty || !delta.minor.removed.isEmpty
-        // Jump from graph to graph through the GSPO arrays: one binary search per graph and array, never a scan.
+        // Jump from graph to graph through the GSPO keys: one binary search per graph and array, never a scan.
         while true {
             let lower = UInt128(candidate) << 96
             var next: UInt32?
-            for keys in arrays {
+            func firstGraph<Keys: RandomAccessCollection<UInt128>>(in keys: Keys) where Keys.Index == Int {
                 let index = SortedKeys.lowerBound(keys, lower)
                 if index < keys.count { next = min(next ?? .max, UInt32(truncatingIfNeeded: keys[index] >> 96)) }
             }
+            firstGraph(in: base[.gspo])
+            for keys in arrays { firstGraph(in: keys) }
             guard let graph = next else { break }
             let id = TermID(rawValue: graph)
             if !anyRemoved || count(matching: EncodedQuadPattern(graph: id)) > 0 { graphs.append(id) }

@@ -21,8 +21,6 @@ actor StoreWriter {
 
     /// What the storage of record holds when the store opens.
     struct Opened: Sendable {
-        /// Sorted, duplicate-free SPOG keys of Redland's quads.
-        var keys: [UInt128]
         /// The sequence number of the last log record Redland holds.
         var checkpoint: UInt64
         /// A checkpoint was cut short by a crash: Redland may hold part of it, so it is rebuilt after the log replays.
@@ -31,8 +29,8 @@ actor StoreWriter {
 
     // MARK: Opening and closing
 
+    /// Opens Redland without reading it: the store reads it (`quadKeys()`) only when its index file cannot be used.
     func open() throws(StoreError) -> Opened {
-        var keys = [UInt128]()
         var checkpoint: UInt64 = 0
         var interrupted = false
         switch options.location {
@@ -43,14 +41,20 @@ actor StoreWriter {
             lockDescriptor = try FileSystem.lockExclusively(path + "/lock")
             let layout = RedlandLayout(storeDirectory: path)
             try layout.finishInterruptedSwap()
-            let mirror = try RedlandMirror(directory: layout.live)
-            try mirror.forEachQuad { quad in keys.append(try encode(quad)) }
-            SortedKeys.sortUnique(&keys)
-            self.mirror = mirror
+            self.mirror = try RedlandMirror(directory: layout.live)
             checkpoint = try CheckpointRecord.read(storeDirectory: path)
             interrupted = FileSystem.exists(CheckpointRecord.runningMark(path))
         }
-        return Opened(keys: keys, checkpoint: checkpoint, interrupted: interrupted)
+        return Opened(checkpoint: checkpoint, interrupted: interrupted)
+    }
+
+    /// Sorted, duplicate-free SPOG keys of every quad in Redland, interning their terms.
+    func quadKeys() throws(StoreError) -> [UInt128] {
+        guard let mirror else { throw StoreError(.closed, "the store is closed") }
+        var keys = [UInt128]()
+        try mirror.forEachQuad { quad in keys.append(try encode(quad)) }
+        SortedKeys.sortUnique(&keys)
+        return keys
     }
 
     /// Syncs Redland and releases the store.
