@@ -121,7 +121,8 @@ actor GroupCommitter {
             }
             if let log {
                 do {
-                    try await Self.append(bytes, to: log)
+                    // Only a sync is worth leaving the actor for: without one, the write is a copy into the page cache.
+                    if options.sync == .commit { try await Self.append(bytes, to: log) } else { try log.append(bytes) }
                     if log.activeSegmentIsFull { try log.startSegment(first: state.version + 1) }
                 } catch {
                     let failure = StoreError(.io, "writes are off until the store is reopened: the write-ahead log failed", cause: error)
