@@ -54,11 +54,14 @@ public final class QuadStore: Sendable {
     /// Computes a change from the latest snapshot and commits it with no write in between: atomic, durable, and
     /// nothing at all if `body` throws. `body` runs once, on the writer, and must not block: fetch and parse documents
     /// before calling this.
+    /// - Parameter mode: `.bulk` for loads and whole-graph replacements (`WriteMode`).
     /// - Returns: what the write changed, and the value `body` returned with its change.
     @discardableResult
-    public func transact<T: Sendable>(_ body: @escaping @Sendable (Snapshot) throws -> (ChangeSet, T)) async throws -> (WriteReport, T) {
+    public func transact<T: Sendable>(_ mode: WriteMode = .logged, _ body: @escaping @Sendable (Snapshot) throws -> (ChangeSet, T))
+        async throws -> (WriteReport, T)
+    {
         let result = TransactionResult<T>()
-        let report = try await committer.submit { snapshot in
+        let report = try await committer.submit(mode) { snapshot in
             let (changes, value) = try body(snapshot)
             result.value = value
             return changes
@@ -77,14 +80,14 @@ public final class QuadStore: Sendable {
     @discardableResult
     public func remove(_ quads: [Quad]) async throws -> WriteReport { try await apply(ChangeSet(deletions: quads)) }
 
-    /// Replaces everything in `graph` with `quads` (whose own graph names are ignored) in one atomic write.
+    /// Replaces everything in `graph` with `quads` (whose own graph names are ignored) in one atomic bulk write.
     @discardableResult
     public func replace(graph: GraphName, with quads: [Quad]) async throws -> WriteReport {
         let quads = quads.map { Quad($0.triple, graph: graph) }
-        return try await transact { snapshot in (ChangeSet(deletions: snapshot.quads(in: graph), insertions: quads), ()) }.0
+        return try await transact(.bulk) { snapshot in (ChangeSet(deletions: snapshot.quads(in: graph), insertions: quads), ()) }.0
     }
 
-    /// Loads an RDF file in one atomic, durable write.
+    /// Loads an RDF file in one atomic, durable bulk write.
     /// - Parameters:
     ///   - format: by default from the file's extension.
     ///   - baseIRI: by default the file's `file://` URI.
@@ -121,7 +124,8 @@ public final class QuadStore: Sendable {
         var quads = try await writer.parse(source, format: format, baseIRI: baseIRI)
         for index in quads.indices where quads[index].graph == .defaultGraph { quads[index].graph = graph }
         let parsed = quads.count
-        let report = try await apply(ChangeSet(insertions: quads))
+        let insertions = quads
+        let report = try await transact(.bulk) { _ in (ChangeSet(insertions: insertions), ()) }.0
         return LoadReport(parsed: parsed, inserted: report.inserted, seconds: (ContinuousClock.now - start).seconds)
     }
 

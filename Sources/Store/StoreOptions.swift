@@ -62,6 +62,17 @@ public struct ChangeSet: Sendable, Hashable {
     }
 }
 
+/// How a write reaches disk (issue 10).
+public enum WriteMode: Sendable, Hashable {
+    /// Its quads go into the write-ahead log, in one sync with the writes queued beside it; Redland catches up later.
+    /// Costs in proportion to the change: for every write but the two below.
+    case logged
+    /// A new Redland storage is built from the next snapshot and swapped in, then one log record names the version.
+    /// Costs in proportion to the store, and writes each quad once instead of twice: for loads and whole-graph
+    /// replacements (the `load` command, Graph Store PUT and DELETE, EIRA imports).
+    case bulk
+}
+
 /// What a write changed.
 public struct WriteReport: Sendable, Hashable {
     public var inserted: Int

@@ -22,6 +22,7 @@ import TestKit
                 try await store.insert([candidate])
                 all.insert(candidate)
             }
+            await store.committer.waitForFold()  // folds run in the background: land each one, so every layer state shows up
             let snapshot = store.snapshot()
             if !snapshot.delta.major.isEmpty && !snapshot.delta.minor.isEmpty && !snapshot.delta.major.removed.isEmpty { sawBothLayers = true }
             #expect(snapshot.count == all.count, "step \(step)")

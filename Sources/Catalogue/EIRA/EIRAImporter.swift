@@ -29,7 +29,7 @@ public enum EIRAImporter {
         let releaseGraph = GraphName.iri(release.graph)
         let mappingGraph = GraphName.iri(EIRARelease.mappingGraph)
         let triples = document.triples
-        let (_, links) = try await store.transact { snapshot in
+        let (_, links) = try await store.transact(.bulk) { snapshot in
             var succession = PURISuccession()
             succession.add(triples, version: release.version)
             for graphID in snapshot.namedGraphs {

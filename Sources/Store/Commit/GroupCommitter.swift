@@ -13,21 +13,25 @@ actor GroupCommitter {
     private static let thread = RedlandThread(name: "lodestar-commit", stackSize: 512 << 20)
     nonisolated var unownedExecutor: UnownedSerialExecutor { Self.thread.asUnownedSerialExecutor() }
     let options: StoreOptions
-    private let dictionary: TermDictionary
-    private let log: WriteAheadLog?
+    let dictionary: TermDictionary
+    let log: WriteAheadLog?
     let storage: StoreWriter
-    private let published: PublishedSnapshot
-    private let observers: ObserverList
+    let published: PublishedSnapshot
+    let observers: ObserverList
     /// The replicated change log's shipper, if any (ReplicationHook.swift).
     let shipperSlot = ShipperSlot()
-    private(set) var current: Snapshot
+    var current: Snapshot
 
-    private var pending: [PendingWrite] = []
-    private var flushTask: Task<Void, Never>?
+    var pending: [PendingWrite] = []
+    var flushTask: Task<Void, Never>?
     /// Set when the log could not be written or synced: writes stay off until the store is reopened.
-    private var failure: StoreError?
+    var failure: StoreError?
     private var closed = false
     var checkpoints: CheckpointSchedule
+    /// The background fold of the major delta layer into new base indexes, and its result while a flush is running
+    /// (`GroupCommitter+Fold.swift`).
+    var folding: Task<Void, Never>?
+    var foldedBase: (base: QuadIndexes, folded: DeltaLayer)?
 
     init(options: StoreOptions, dictionary: TermDictionary, log: WriteAheadLog?, storage: StoreWriter, published: PublishedSnapshot,
          observers: ObserverList, current: Snapshot, uncheckpointed: [LoggedChange]) {
@@ -43,16 +47,17 @@ actor GroupCommitter {
 
     /// A transaction body waiting for the next flush.
     struct PendingWrite {
+        let mode: WriteMode
         let body: @Sendable (Snapshot) throws -> ChangeSet
         let continuation: CheckedContinuation<WriteReport, any Error>
     }
 
     /// Queues `body` and returns once its write is durable and published (or has failed, changing nothing).
-    func submit(_ body: @escaping @Sendable (Snapshot) throws -> ChangeSet) async throws -> WriteReport {
+    func submit(_ mode: WriteMode = .logged, _ body: @escaping @Sendable (Snapshot) throws -> ChangeSet) async throws -> WriteReport {
         if closed { throw StoreError(.closed, "the store is closed") }
         if let failure { throw failure }
         return try await withCheckedThrowingContinuation { continuation in
-            pending.append(PendingWrite(body: body, continuation: continuation))
+            pending.append(PendingWrite(mode: mode, body: body, continuation: continuation))
             if flushTask == nil { flushTask = Task { await self.flush() } }
         }
     }
@@ -61,6 +66,7 @@ actor GroupCommitter {
     func close() async throws {
         closed = true
         while let task = flushTask { await task.value }
+        await waitForFold()
         await waitForCheckpoint()
         if failure == nil { try await checkpoint(force: true) }
         log?.close()
@@ -71,8 +77,13 @@ actor GroupCommitter {
     private func flush() async {
         while !pending.isEmpty {
             await applyBackpressure()
-            let batch = pending
-            pending = []
+            if pending[0].mode == .bulk {
+                await commitBulk(pending.removeFirst())
+                continue
+            }
+            let end = pending.firstIndex { $0.mode == .bulk } ?? pending.count
+            let batch = Array(pending[..<end])
+            pending.removeFirst(end)
             var state = current
             var bytes = [UInt8]()
             var accepted = [(write: PendingWrite, commit: CommittedWrite, logged: LoggedChange)]()
@@ -110,7 +121,8 @@ actor GroupCommitter {
             }
             if let log {
                 do {
-                    try await Self.append(bytes, to: log)
+                    // Only a sync is worth leaving the actor for: without one, the write is a copy into the page cache.
+                    if options.sync == .commit { try await Self.append(bytes, to: log) } else { try log.append(bytes) }
                     if log.activeSegmentIsFull { try log.startSegment(first: state.version + 1) }
                 } catch {
                     let failure = StoreError(.io, "writes are off until the store is reopened: the write-ahead log failed", cause: error)
@@ -120,8 +132,8 @@ actor GroupCommitter {
                     continue
                 }
             }
-            current = state
-            published.publish(state)
+            publish(state)
+            startFoldIfDue()
             for entry in accepted {
                 if log != nil { checkpoints.record(entry.logged) }
                 observers.notify(entry.commit)
@@ -133,12 +145,12 @@ actor GroupCommitter {
     }
 
     /// Writes and syncs off the actor, so writers queue up for the next group meanwhile.
-    @concurrent private static func append(_ bytes: [UInt8], to log: WriteAheadLog) async throws {
+    @concurrent static func append(_ bytes: [UInt8], to log: WriteAheadLog) async throws {
         try log.append(bytes)
     }
 
     /// The net effect of `changes` on `state`: sorted SPOG keys of quads that are new, and of quads that go.
-    private func netChanges(_ changes: ChangeSet, in state: Snapshot) throws(StoreError) -> (added: [UInt128], removed: [UInt128]) {
+    func netChanges(_ changes: ChangeSet, in state: Snapshot) throws(StoreError) -> (added: [UInt128], removed: [UInt128]) {
         var removals = Set<UInt128>()
         for quad in changes.deletions {
             if let key = dictionary.existingKey(of: try quad.storable()), state.contains(spog: key) { removals.insert(key) }
@@ -152,26 +164,17 @@ actor GroupCommitter {
         return (additions.sorted(), removals.sorted())
     }
 
-    /// The snapshot that follows `state` by these sorted, net changes: a copy of the small minor layer, now and then
-    /// folded into the major one, and that into new base indexes (`Delta`).
-    private func nextSnapshot(after state: Snapshot, additions: [UInt128], removals: [UInt128]) -> Snapshot {
-        var base = state.base
+    /// The snapshot that follows `state` by these sorted, net changes: a copy of the small minor layer, folded into the
+    /// major one when it passes `deltaLimit`. The major layer goes into new base indexes in the background
+    /// (`startFoldIfDue`), never here.
+    func nextSnapshot(after state: Snapshot, additions: [UInt128], removals: [UInt128]) -> Snapshot {
         var delta = state.delta
-        let majorLimit = Delta.majorLimit(baseCount: base.count, deltaLimit: options.deltaLimit)
-        if delta.isEmpty && additions.count + removals.count > majorLimit {
-            base = base.merged(with: DeltaLayer(additions: additions, removals: removals))
-        } else {
-            delta.minor = delta.minor.applying(additions: additions, removals: removals)
-            if delta.minor.size > options.deltaLimit {
-                delta.major = delta.major.applying(additions: delta.minor.added[0], removals: delta.minor.removed)
-                delta.minor = DeltaLayer()
-                if delta.major.size > majorLimit {
-                    base = base.merged(with: delta.major)
-                    delta.major = DeltaLayer()
-                }
-            }
+        delta.minor = delta.minor.applying(additions: additions, removals: removals)
+        if delta.minor.size > options.deltaLimit {
+            delta.major = delta.major.applying(delta.minor)
+            delta.minor = DeltaLayer()
         }
-        return Snapshot(base: base, delta: delta, dictionary: dictionary, termCount: dictionary.count, version: state.version + 1)
+        return Snapshot(base: state.base, delta: delta, dictionary: dictionary, termCount: dictionary.count, version: state.version + 1)
     }
 
     // MARK: Checkpoints
@@ -223,7 +226,7 @@ actor GroupCommitter {
         }
     }
 
-    private func waitForCheckpoint() async {
+    func waitForCheckpoint() async {
         while let task = checkpoints.running { await task.value }
     }
 
@@ -245,7 +248,7 @@ actor GroupCommitter {
         return true
     }
 
-    private static func report(_ error: any Error) {
+    static func report(_ error: any Error) {
         print("lodestar: checkpoint into Redland failed (the log keeps every write): \(error)")
     }
 }

@@ -56,3 +56,44 @@ struct DeltaLayer: Sendable {
         return next
     }
 }
+
+extension DeltaLayer {
+    /// This layer with `layer` (a layer of changes over the state this one produces) applied. Linear in both sizes, and
+    /// no key is re-sorted: each of `layer`'s orders is already sorted.
+    func applying(_ layer: DeltaLayer) -> DeltaLayer {
+        var next = DeltaLayer()
+        next.added = QuadOrder.allCases.map { order in
+            // Quads this layer added that `layer` removes go; quads `layer` adds that this layer removed come back (below).
+            let kept = layer.removed.isEmpty ? added[order.rawValue] : added[order.rawValue].filter { !SortedKeys.contains(layer.removed, order.spog($0)) }
+            let new = removed.isEmpty ? layer.added[order.rawValue] : layer.added[order.rawValue].filter { !SortedKeys.contains(removed, order.spog($0)) }
+            return SortedKeys.merge(kept, adding: new, removing: [])
+        }
+        let removeBelow = added[0].isEmpty ? layer.removed : layer.removed.filter { !SortedKeys.contains(added[0], $0) }
+        let unremove = removed.isEmpty ? [] : layer.added[0].filter { SortedKeys.contains(removed, $0) }
+        next.removed = SortedKeys.merge(removed, adding: removeBelow, removing: unremove)
+        return next
+    }
+
+    /// This layer, a delta over some base B, re-expressed over B with `folded` applied, where `folded` is an earlier
+    /// state of this same layer (the one a background fold merged into B). Linear in both sizes.
+    func rebased(onto folded: DeltaLayer) -> DeltaLayer {
+        var next = DeltaLayer()
+        // Removed by `folded` but no longer by this layer: re-added since, so absent from the new base and present now.
+        let readded = SortedKeys.merge(folded.removed, adding: [], removing: removed)
+        next.added = QuadOrder.allCases.map { order in
+            SortedKeys.merge(
+                SortedKeys.merge(added[order.rawValue], adding: [], removing: folded.added[order.rawValue]),
+                adding: QuadIndexes.reorder(readded, to: order), removing: [])
+        }
+        // Added by `folded` but no longer by this layer: removed since, so present in the new base and gone now.
+        let unadded = SortedKeys.merge(folded.added[0], adding: [], removing: added[0])
+        next.removed = SortedKeys.merge(SortedKeys.merge(removed, adding: [], removing: folded.removed), adding: unadded, removing: [])
+        return next
+    }
+}
+
+extension QuadOrder {
+    /// The SPOG key of the quad whose key in this order is `key`.
+    @inline(__always)
+    func spog(_ key: UInt128) -> UInt128 { self == .spog ? key : QuadOrder.spog.key(quad(key)) }
+}

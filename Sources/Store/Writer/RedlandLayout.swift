@@ -20,8 +20,9 @@ struct RedlandLayout {
         completeMark = rebuilt + "/complete"
     }
 
-    /// Completes or discards a swap that a crash interrupted.
-    func finishInterruptedSwap() throws(StoreError) {
+    /// Completes or discards a swap that a crash interrupted: a complete rebuilt storage replaces a missing live one,
+    /// and a swapped-in storage's sequence number becomes the checkpoint.
+    func finishInterruptedSwap(storeDirectory: String) throws(StoreError) {
         let files = FileManager.default
         if files.fileExists(atPath: rebuilt) {
             if files.fileExists(atPath: completeMark) && !files.fileExists(atPath: live) {
@@ -31,33 +32,40 @@ struct RedlandLayout {
                 try? files.removeItem(atPath: rebuilt)
             }
         }
+        try recordSwappedCheckpoint(storeDirectory: storeDirectory)
         try? files.removeItem(atPath: retired)
     }
 
     /// Writes `quads` into a fresh storage, syncs it, and swaps it in for `damaged`, which must not be used afterwards.
+    /// The storage carries `sequence` in its completion mark until the checkpoint record says it, so a crash after the
+    /// rename still opens at `sequence`.
     /// - Returns: the mirror over the new live storage.
-    func rebuild(from quads: some Sequence<Quad>, replacing damaged: RedlandMirror) throws(StoreError) -> RedlandMirror {
+    func rebuild(from quads: some Sequence<Quad>, sequence: UInt64, storeDirectory: String, replacing damaged: RedlandMirror)
+        throws(StoreError) -> RedlandMirror
+    {
         try? FileManager.default.removeItem(atPath: rebuilt)
         do {
             let fresh = try RedlandMirror(directory: rebuilt)
             for quad in quads { try fresh.add(quad) }
             try fresh.sync()
         }
-        return try swapInRebuilt(replacing: damaged)
-    }
-
-    private func swapInRebuilt(replacing current: RedlandMirror) throws(StoreError) -> RedlandMirror {
-        guard FileManager.default.createFile(atPath: completeMark, contents: Data()) else {
-            throw StoreError(.io, "cannot mark \(rebuilt) complete")
-        }
-        _ = current
-        try FileSystem.syncDirectory(rebuilt)
+        try FileSystem.replaceFile(completeMark, with: Array("\(sequence)\n".utf8))
+        _ = damaged
         try rename(live, to: retired)
         try rename(rebuilt, to: live)
         try FileSystem.syncDirectory(FileSystem.parent(of: live))
+        try recordSwappedCheckpoint(storeDirectory: storeDirectory)
         try? FileManager.default.removeItem(atPath: retired)
-        try? FileManager.default.removeItem(atPath: live + "/complete")
         return try RedlandMirror(directory: live)
+    }
+
+    /// Turns the live storage's completion mark, if any, into the checkpoint record, then removes it.
+    private func recordSwappedCheckpoint(storeDirectory: String) throws(StoreError) {
+        let mark = live + "/complete"
+        guard FileSystem.exists(mark) else { return }
+        let text = String(decoding: try FileSystem.read(mark).filter { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        if let sequence = UInt64(text) { try CheckpointRecord.write(sequence, storeDirectory: storeDirectory) }
+        try FileSystem.remove(mark)
     }
 
     private func rename(_ from: String, to destination: String) throws(StoreError) {

@@ -40,7 +40,7 @@ actor StoreWriter {
             try FileSystem.createDirectory(path)
             lockDescriptor = try FileSystem.lockExclusively(path + "/lock")
             let layout = RedlandLayout(storeDirectory: path)
-            try layout.finishInterruptedSwap()
+            try layout.finishInterruptedSwap(storeDirectory: path)
             self.mirror = try RedlandMirror(directory: layout.live)
             checkpoint = try CheckpointRecord.read(storeDirectory: path)
             interrupted = FileSystem.exists(CheckpointRecord.runningMark(path))
@@ -83,15 +83,17 @@ actor StoreWriter {
     }
 
     /// Replaces Redland with a storage built from `snapshot`, swapped in by rename, and records it as the checkpoint
-    /// at `snapshot.version`.
+    /// at `snapshot.version` in the same step. The running mark makes a backup wait meanwhile.
     func rebuild(from snapshot: Snapshot) throws(StoreError) {
         guard case .directory(let path) = options.location else { return }
         guard let current = mirror else { throw StoreError(.closed, "the store is closed") }
+        let mark = CheckpointRecord.runningMark(path)
+        try FileSystem.replaceFile(mark, with: Array("\(snapshot.version)\n".utf8))
         mirror = nil
         let everything = snapshot.quads(matching: EncodedQuadPattern()).lazy.map { snapshot.quad(for: $0) }
-        mirror = try RedlandLayout(storeDirectory: path).rebuild(from: everything, replacing: current)
-        try CheckpointRecord.write(snapshot.version, storeDirectory: path)
-        try FileSystem.remove(CheckpointRecord.runningMark(path))
+        mirror = try RedlandLayout(storeDirectory: path).rebuild(
+            from: everything, sequence: snapshot.version, storeDirectory: path, replacing: current)
+        try FileSystem.remove(mark)
     }
 
     // MARK: Parsing

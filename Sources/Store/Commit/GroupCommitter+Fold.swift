@@ -1,0 +1,45 @@
+/// Folding the major delta layer into new base indexes, off the write path: a writer never waits for a fold. The fold
+/// merges a frozen copy of the major layer into the base on another thread; meanwhile writes keep going into the
+/// layers, and when it lands, the major layer is re-expressed over the new base (`DeltaLayer.rebased(onto:)`).
+extension GroupCommitter {
+    /// Starts a fold when the major layer has passed `Delta.majorLimit` and none is running. Call only where `current`
+    /// is published and no flush is between taking `current` and publishing its successor.
+    func startFoldIfDue() {
+        guard folding == nil, foldedBase == nil else { return }
+        let base = current.base
+        let major = current.delta.major
+        guard major.size > Delta.majorLimit(baseCount: base.count, deltaLimit: options.deltaLimit) else { return }
+        folding = Task.detached(priority: .utility) {
+            let merged = base.merged(with: major)
+            await self.finishFold(base: merged, folded: major)
+        }
+    }
+
+    private func finishFold(base: QuadIndexes, folded: DeltaLayer) {
+        folding = nil
+        foldedBase = (base, folded)
+        // A running flush holds snapshots built on the old base: it takes the new one when it publishes.
+        guard flushTask == nil else { return }
+        publish(current)
+        startFoldIfDue()
+    }
+
+    /// Publishes `state` as the latest snapshot, on the new base if a fold has landed since `state`'s base was current.
+    /// Every base in use descends from the one the fold started from (only folds replace it), so the rebase is exact.
+    func publish(_ state: Snapshot) {
+        var state = state
+        if let (base, folded) = foldedBase {
+            foldedBase = nil
+            let delta = Delta(major: state.delta.major.rebased(onto: folded), minor: state.delta.minor)
+            state = Snapshot(base: base, delta: delta, dictionary: state.dictionary, termCount: state.termCount, version: state.version)
+        }
+        current = state
+        published.publish(state)
+    }
+
+    /// Waits for a running fold (tests, and close).
+    func waitForFold() async {
+        while let task = folding { await task.value }
+        if foldedBase != nil, flushTask == nil { publish(current) }
+    }
+}
