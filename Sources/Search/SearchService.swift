@@ -52,7 +52,7 @@ public struct SearchService: ServiceHandler {
             }
         }
         guard let text else { throw QueryEvaluationError.unsupported("the search service needs lds:query \"words\"") }
-        let hits: [SearchHit]
+        let hits: SearchResults
         do {
             hits = try index.search(text, in: dataset, language: language, classes: classes, limit: limit)
         } catch {
