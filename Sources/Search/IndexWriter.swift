@@ -47,7 +47,10 @@ final class IndexWriter {
         self.connection = connection
     }
 
-    func close() { connection = nil }
+    func close() {
+        connection?.close()
+        connection = nil
+    }
 
     /// Applies one commit's net changes in one transaction.
     func apply(added: [Quad], removed: [Quad], version: UInt64) throws(SearchError) {

@@ -23,7 +23,13 @@ final class SQLiteConnection {
         sqlite3_busy_timeout(handle, busyMilliseconds)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit { close() }
+
+    /// Closes the connection once its statements are finalized (SQLite keeps it as a zombie until then).
+    func close() {
+        sqlite3_close_v2(handle)
+        handle = nil
+    }
 
     func execute(_ sql: String) throws(SearchError) {
         var error: UnsafeMutablePointer<CChar>?

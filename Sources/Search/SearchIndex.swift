@@ -70,8 +70,8 @@ public final class SearchIndex: CommitObserver, Sendable {
     /// Opens the index at `path` (a temporary file, removed with the index, when `nil`) and brings it to `snapshot`:
     /// rebuilt when it is missing, of another schema, or records another store version.
     public init(path: String? = nil, snapshot: Snapshot) throws(SearchError) {
-        let file = path ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("lodestar-search-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).sqlite").path
+        if path == nil { Self.removeOrphans() }
+        let file = path ?? Self.temporaryDirectory + "/\(Self.temporaryPrefix)\(getpid())-\(UInt64.random(in: 0...UInt64.max)).sqlite"
         temporaryPath = path == nil ? file : nil
         let writer: IndexWriter
         do {
@@ -85,15 +85,33 @@ public final class SearchIndex: CommitObserver, Sendable {
         readers = ReaderPool(path: file)
     }
 
-    deinit {
+    deinit { close() }
+
+    /// Closes the index's connections and removes its file if it is a temporary one; later searches throw, later
+    /// commits are not followed. The server calls it at shutdown (the store keeps its observers to the end).
+    public func close() {
         readers.close()
         writer.withLock { $0.close() }
         Self.remove(temporaryPath)
     }
 
+    private static let temporaryDirectory = FileManager.default.temporaryDirectory.path
+    private static let temporaryPrefix = "lodestar-search-"
+
     private static func remove(_ path: String?) {
         guard let path else { return }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Removes the temporary index files of processes that are gone (killed before they could remove their own).
+    private static func removeOrphans() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporaryDirectory) else { return }
+        for name in names where name.hasPrefix(temporaryPrefix) {
+            guard let pid = name.dropFirst(temporaryPrefix.count).split(separator: "-").first.flatMap({ pid_t($0) }),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(atPath: temporaryDirectory + "/" + name)
+        }
     }
 
     /// An index built from `store`'s latest snapshot that follows its every later write.

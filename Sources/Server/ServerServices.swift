@@ -86,6 +86,7 @@ package final class ServerServices: Sendable {
         guard first else { return }
         await syntaxHost.close()
         await queries.limiter.shutdown()
+        search.close()
         if let temporaryDumps { try? FileManager.default.removeItem(atPath: temporaryDumps) }
     }
 }
