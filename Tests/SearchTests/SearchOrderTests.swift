@@ -121,6 +121,11 @@ import Testing
         #expect(try index.search("near OR", in: snapshot).map(\.subject.value) == ["http://example.org/near"])
         #expect(try index.search("NEAR(near title)", in: snapshot).map(\.subject.value) == ["http://example.org/near"])
         #expect(try index.search("label:near", in: snapshot).isEmpty)
+        // Quotes make a phrase: its words in that order, side by side; an unclosed quote runs to the end.
+        #expect(try index.search("\"near and\"", in: snapshot).map(\.subject.value) == ["http://example.org/near"])
+        #expect(try index.search("\"and near\"", in: snapshot).isEmpty)
+        #expect(try index.search("and near", in: snapshot).map(\.subject.value) == ["http://example.org/near"])
+        #expect(try index.search("title \"near an*", in: snapshot).map(\.subject.value) == ["http://example.org/near"])
         #expect(try index.search("ΔΗΜΌΣΙΑ", in: snapshot).map(\.subject.value) == ["http://example.org/greek"])
         #expect(try index.search("ΠΟΛΙΤ*", in: snapshot, language: "el").map(\.subject.value) == ["http://example.org/greek"])
         #expect(try index.search("公共政策", in: snapshot).map(\.subject.value) == ["http://example.org/cjk"])
