@@ -6,22 +6,30 @@ public struct SearchError: Error, Sendable, CustomStringConvertible {
     public var description: String { "search index: \(message)" }
 }
 
-/// One SQLite connection; not thread-safe on its own (`SearchIndex` holds it under a lock). Only this file and
-/// `SQLiteStatement` touch SQLite's C API.
+/// One SQLite connection, used by one thread at a time (the writer under `SearchIndex`'s lock, a reader while the
+/// `ReaderPool` has lent it out). Only this file touches SQLite's C API.
 final class SQLiteConnection {
     private var handle: OpaquePointer?
 
-    /// Opens (creating) the database at `path`; `":memory:"` for one in memory.
-    init(path: String) throws(SearchError) {
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+    /// Opens the database file at `path`: read-write (creating it) for the one writer, read-only for readers. A reader
+    /// waits up to `busyMilliseconds` for the writer's lock (WAL readers only wait while the WAL itself is recreated).
+    init(path: String, readOnly: Bool = false, busyMilliseconds: Int32 = 5_000) throws(SearchError) {
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open \(path)"
             sqlite3_close(handle)
             throw SearchError(message: message)
         }
+        sqlite3_busy_timeout(handle, busyMilliseconds)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit { close() }
+
+    /// Closes the connection once its statements are finalized (SQLite keeps it as a zombie until then).
+    func close() {
+        sqlite3_close_v2(handle)
+        handle = nil
+    }
 
     func execute(_ sql: String) throws(SearchError) {
         var error: UnsafeMutablePointer<CChar>?
@@ -65,7 +73,7 @@ final class SQLiteStatement {
         }
     }
 
-    func bind(int value: Int, at index: Int) { sqlite3_bind_int64(statement, Int32(index), Int64(value)) }
+    func bind(int value: Int64, at index: Int) { sqlite3_bind_int64(statement, Int32(index), value) }
 
     /// True while there is a row to read.
     func step() throws(SearchError) -> Bool {
@@ -88,4 +96,9 @@ final class SQLiteStatement {
     }
 
     func double(_ column: Int) -> Double { sqlite3_column_double(statement, Int32(column)) }
+
+    func int(_ column: Int) -> Int64 { sqlite3_column_int64(statement, Int32(column)) }
+
+    /// Ends the statement's read, so a pooled reader holds no WAL snapshot while it waits to be lent again.
+    func reset() { sqlite3_reset(statement) }
 }

@@ -1,5 +1,6 @@
 public import RDF
 public import Store
+import Foundation
 import Synchronization
 
 /// One hit of a search: the resource, its best-scoring text, and the score (higher is better: FTS5's bm25, negated).
@@ -15,11 +16,31 @@ public struct SearchHit: Sendable {
     public let language: String?
 }
 
+/// What one search found: the hits, best first, and whether more resources may match than the hits show.
+public struct SearchResults: RandomAccessCollection, Sendable {
+    public let hits: [SearchHit]
+    /// True when the limit cut the list or the search stopped after examining `SearchIndex.examinedLimit` texts: a
+    /// narrower query (or a higher limit) finds the rest.
+    public let more: Bool
+
+    public var startIndex: Int { hits.startIndex }
+    public var endIndex: Int { hits.endIndex }
+    public subscript(position: Int) -> SearchHit { hits[position] }
+}
+
 /// The full-text index of the store's labels, titles, definitions, descriptions and keywords (SQLite FTS5 with
 /// `unicode61 remove_diacritics 2`, so case and accents fold; prefix indexes for `word*`; bm25 ranking with labels
 /// weighted above longer texts). It follows every write through `CommitObserver`, before the write is acknowledged,
 /// and every hit is checked against the reader's snapshot, so a search never answers from data that snapshot does
 /// not hold (a dropped graph, a write the reader cannot see yet).
+///
+/// Ranking a common word by bm25 over all its matches costs time in proportion to the matches (0.35 s for 200k), so
+/// rows are stored in a static order instead: a row's rowid starts with its tier (labels before descriptions, shorter
+/// texts before longer ones; see `IndexRow.tier`), and a search reads matches in rowid order, which FTS5 does lazily,
+/// in batches, until it holds `limit + offset` resources. Those candidates are then ranked by bm25. For a one-word
+/// query this is bm25's own order up to term frequency; for any query, an exact label beats a mention in a definition.
+/// The index is a file (a temporary one unless a path is given) in WAL mode: one writer under a lock, and a pool of
+/// read-only connections so that searches do not queue behind each other or behind a write.
 ///
 /// ```swift
 /// let index = try SearchIndex.attach(to: store)          // built from the store, then kept in step
@@ -33,49 +54,68 @@ public final class SearchIndex: CommitObserver, Sendable {
     ]
     public static let textPredicates = [SKOS.definition, DCTerms.description, IRI(RDFS.namespace + "comment")]
 
-    // SQLite is used from one thread at a time: the connection lives under this lock (`@unchecked` is not needed:
-    // `Mutex` makes the non-Sendable connection safe to share).
-    private let state: Mutex<State>
+    /// The most matching texts one search reads before it stops and says there may be more (a class filter that
+    /// rejects nearly every match of a common word would otherwise read them all).
+    public static let examinedLimit = 20_000
+    /// The fewest candidates read per batch: enough that ranking within them orders the first page well.
+    static let batchMinimum = 256
+    /// Bumped when the table's layout changes: an index file of another schema is rebuilt.
+    static let schema = "2"
 
-    private final class State {
-        let connection: SQLiteConnection
-        let insert: SQLiteStatement
-        let delete: SQLiteStatement
-        var version: UInt64 = 0
+    private let writer: Mutex<IndexWriter>
+    private let readers: ReaderPool
+    /// The file to remove when the index goes away, when it is a temporary one.
+    private let temporaryPath: String?
 
-        init(connection: SQLiteConnection) throws(SearchError) {
-            self.connection = connection
-            insert = try connection.prepare(
-                "INSERT INTO texts(label, body, subject, predicate, graph, lang, datatype) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            delete = try connection.prepare(
-                """
-                DELETE FROM texts WHERE rowid IN (SELECT rowid FROM texts
-                    WHERE subject = ? AND predicate = ? AND graph = ? AND coalesce(label, body) = ? LIMIT 1)
-                """)
+    /// Opens the index at `path` (a temporary file, removed with the index, when `nil`) and brings it to `snapshot`:
+    /// rebuilt when it is missing, of another schema, or records another store version.
+    public init(path: String? = nil, snapshot: Snapshot) throws(SearchError) {
+        if path == nil { Self.removeOrphans() }
+        let file = path ?? Self.temporaryDirectory + "/\(Self.temporaryPrefix)\(getpid())-\(UInt64.random(in: 0...UInt64.max)).sqlite"
+        temporaryPath = path == nil ? file : nil
+        let writer: IndexWriter
+        do {
+            writer = try IndexWriter(path: file, schema: Self.schema)
+            if writer.recordedVersion != snapshot.version { try writer.rebuild(from: snapshot) }
+        } catch {
+            Self.remove(temporaryPath)
+            throw error
         }
+        self.writer = Mutex(writer)
+        readers = ReaderPool(path: file)
     }
 
-    /// Opens the index at `path` (`":memory:"` by default) and brings it to `snapshot`: rebuilt when it is missing or
-    /// records another store version.
-    public init(path: String = ":memory:", snapshot: Snapshot) throws(SearchError) {
-        let connection = try SQLiteConnection(path: path)
-        try connection.execute(
-            """
-            CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(label, body, subject UNINDEXED, predicate UNINDEXED,
-                graph UNINDEXED, lang UNINDEXED, datatype UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
-            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-            """)
-        let state = try State(connection: connection)
-        let recorded = try Self.recordedVersion(connection)
-        if recorded != snapshot.version || recorded == nil {
-            try Self.rebuild(state, from: snapshot)
+    deinit { close() }
+
+    /// Closes the index's connections and removes its file if it is a temporary one; later searches throw, later
+    /// commits are not followed. The server calls it at shutdown (the store keeps its observers to the end).
+    public func close() {
+        readers.close()
+        writer.withLock { $0.close() }
+        Self.remove(temporaryPath)
+    }
+
+    private static let temporaryDirectory = FileManager.default.temporaryDirectory.path
+    private static let temporaryPrefix = "lodestar-search-"
+
+    private static func remove(_ path: String?) {
+        guard let path else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Removes the temporary index files of processes that are gone (killed before they could remove their own).
+    private static func removeOrphans() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporaryDirectory) else { return }
+        for name in names where name.hasPrefix(temporaryPrefix) {
+            guard let pid = name.dropFirst(temporaryPrefix.count).split(separator: "-").first.flatMap({ pid_t($0) }),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(atPath: temporaryDirectory + "/" + name)
         }
-        state.version = snapshot.version
-        self.state = Mutex(state)
     }
 
     /// An index built from `store`'s latest snapshot that follows its every later write.
-    public static func attach(to store: QuadStore, path: String = ":memory:") throws(SearchError) -> SearchIndex {
+    public static func attach(to store: QuadStore, path: String? = nil) throws(SearchError) -> SearchIndex {
         let index = try SearchIndex(path: path, snapshot: store.snapshot())
         store.addCommitObserver(index)
         // A write between the snapshot and the registration would be missed: catch up if one happened.
@@ -85,30 +125,20 @@ public final class SearchIndex: CommitObserver, Sendable {
     }
 
     /// The store version the index reflects.
-    public var version: UInt64 { state.withLock { $0.version } }
+    public var version: UInt64 { writer.withLock { $0.version } }
 
     /// Rebuilds the whole index from `snapshot`.
     public func rebuild(from snapshot: Snapshot) throws(SearchError) {
-        try state.withLock { state throws(SearchError) in
-            try Self.rebuild(state, from: snapshot)
-            state.version = snapshot.version
-        }
+        try writer.withLock { writer throws(SearchError) in try writer.rebuild(from: snapshot) }
     }
 
     public func storeDidCommit(_ commit: CommittedWrite) {
-        state.withLock { state in
+        writer.withLock { writer in
             do {
-                try state.connection.execute("BEGIN")
-                for quad in commit.removed { if let row = Self.row(quad) { try state.delete.run([row[2], row[3], row[4], row[0] ?? row[1]]) } }
-                for quad in commit.added { if let row = Self.row(quad) { try state.insert.run(row) } }
-                try Self.record(commit.version, state.connection)
-                try state.connection.execute("COMMIT")
-                state.version = commit.version
+                try writer.apply(added: commit.added, removed: commit.removed, version: commit.version)
             } catch {
                 // The index is a cache of the store: on any failure rebuild it rather than answer from a wrong one.
-                try? state.connection.execute("ROLLBACK")
-                try? Self.rebuild(state, from: commit.snapshot)
-                state.version = commit.version
+                try? writer.rebuild(from: commit.snapshot)
             }
         }
     }
@@ -120,46 +150,47 @@ public final class SearchIndex: CommitObserver, Sendable {
     ///   - classes: only resources typed (`rdf:type`, in the snapshot) with one of these; empty for any.
     public func search(
         _ text: String, in snapshot: some QueryableDataset, language: String? = nil, classes: [IRI] = [], limit: Int = 50, offset: Int = 0
-    ) throws(SearchError) -> [SearchHit] {
-        guard let match = SearchQuery(text).match else { return [] }
-        let rows = try state.withLock { state throws(SearchError) -> [(SearchHit, Quad)] in
-            let statement = try state.connection.prepare(
-                """
-                SELECT subject, predicate, graph, lang, datatype, coalesce(label, body), bm25(texts, 10.0, 1.0),
-                    snippet(texts, -1, char(2), char(3), '…', 24)
-                FROM texts WHERE texts MATCH ?1 AND (?2 IS NULL OR lang = ?2 OR lang LIKE ?2 || '-%') ORDER BY bm25(texts, 10.0, 1.0) LIMIT ?3
-                """)
-            statement.bind([match, language?.lowercased()])
-            statement.bind(int: (limit + offset) * 4 + 100, at: 3)
-            var rows: [(SearchHit, Quad)] = []
-            while try statement.step() {
-                guard let subject = statement.text(0), let predicate = statement.text(1), let text = statement.text(5) else { continue }
-                let lang = statement.text(3).flatMap { $0.isEmpty ? nil : $0 }
-                let literal = lang.map { Literal(text, language: $0) } ?? Literal(text, datatype: IRI(statement.text(4) ?? XSD.string.value))
-                let graph = statement.text(2).map { $0.isEmpty ? GraphName.defaultGraph : GraphName.iri(IRI($0)) } ?? .defaultGraph
-                let hit = SearchHit(
-                    subject: IRI(subject), score: -statement.double(6), snippetParts: Self.parts(statement.text(7) ?? text),
-                    predicate: IRI(predicate), language: lang)
-                rows.append((hit, Quad(.iri(IRI(subject)), .iri(IRI(predicate)), .literal(literal), graph: graph)))
+    ) throws(SearchError) -> SearchResults {
+        guard let match = SearchQuery(text).match, limit > 0 else { return SearchResults(hits: [], more: false) }
+        let wanted = limit + offset
+        let batch = max(Self.batchMinimum, wanted * 2)
+        let filter = HitFilter(snapshot: snapshot, classes: classes)
+        var best: [IRI: SearchHit] = [:]
+        var after = Int64.min
+        var examined = 0
+        var exhausted = false
+        try readers.withReader { reader throws(SearchError) in
+            while best.count < wanted, !exhausted, examined < Self.examinedLimit {
+                let statement = reader.candidates
+                statement.bind([match, language?.lowercased()])
+                statement.bind(int: after, at: 3)
+                statement.bind(int: Int64(batch), at: 4)
+                var read = 0
+                while try statement.step() {
+                    read += 1
+                    after = statement.int(0)
+                    guard let (hit, quad) = Self.candidate(statement), filter.accepts(quad) else { continue }
+                    if best[hit.subject].map({ hit.score > $0.score }) ?? true { best[hit.subject] = hit }
+                }
+                statement.reset()
+                examined += read
+                exhausted = read < batch
             }
-            return rows
         }
-        let typeID = snapshot.id(of: .iri(RDFVocabulary.type))
-        let classIDs = Set(classes.compactMap { snapshot.id(of: .iri($0)) })
-        var seen: Set<IRI> = []
-        var hits: [SearchHit] = []
-        for (hit, quad) in rows where !seen.contains(hit.subject) {
-            guard snapshot.holds(quad) else { continue }
-            if !classes.isEmpty {
-                guard let typeID, let subjectID = snapshot.id(of: quad.subject),
-                    snapshot.quads(matching: EncodedQuadPattern(subject: subjectID, predicate: typeID))
-                        .contains(where: { classIDs.contains($0.object) })
-                else { continue }
-            }
-            seen.insert(hit.subject)
-            hits.append(hit)
-        }
-        return Array(hits.dropFirst(offset).prefix(limit))
+        let ranked = best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.subject.value < $1.subject.value }
+        return SearchResults(hits: Array(ranked.dropFirst(offset).prefix(limit)), more: !exhausted || ranked.count > wanted)
+    }
+
+    /// A row of the candidate query as a hit and the quad its text came from.
+    private static func candidate(_ statement: SQLiteStatement) -> (SearchHit, Quad)? {
+        guard let subject = statement.text(1), let predicate = statement.text(2), let text = statement.text(6) else { return nil }
+        let lang = statement.text(4).flatMap { $0.isEmpty ? nil : $0 }
+        let literal = lang.map { Literal(text, language: $0) } ?? Literal(text, datatype: IRI(statement.text(5) ?? XSD.string.value))
+        let graph = statement.text(3).map { $0.isEmpty ? GraphName.defaultGraph : GraphName.iri(IRI($0)) } ?? .defaultGraph
+        let hit = SearchHit(
+            subject: IRI(subject), score: -statement.double(7), snippetParts: parts(statement.text(8) ?? text), predicate: IRI(predicate),
+            language: lang)
+        return (hit, Quad(.iri(IRI(subject)), .iri(IRI(predicate)), .literal(literal), graph: graph))
     }
 
     // MARK: - Rows
@@ -182,45 +213,28 @@ public final class SearchIndex: CommitObserver, Sendable {
         return parts
     }
 
-    /// The index row of a quad (label, body, subject, predicate, graph, lang, datatype), or `nil` if it is not indexed.
-    private static func row(_ quad: Quad) -> [String?]? {
-        guard case .iri(let subject) = quad.subject, case .iri(let predicate) = quad.predicate, case .literal(let literal) = quad.object else {
-            return nil
-        }
-        let isLabel = labelPredicates.contains(predicate)
-        guard isLabel || textPredicates.contains(predicate) else { return nil }
-        let graph = quad.graph.term?.iri?.value ?? ""
-        return [
-            isLabel ? literal.lexicalForm : nil, isLabel ? nil : literal.lexicalForm, subject.value, predicate.value, graph,
-            literal.language ?? "", literal.datatype.value,
-        ]
+}
+
+/// Which candidates a search keeps: those whose text the reader's snapshot holds (the index may be a write ahead of
+/// it or behind it), of one of the wanted classes when any are given.
+private struct HitFilter<Dataset: QueryableDataset> {
+    let snapshot: Dataset
+    let typeID: TermID?
+    let classIDs: Set<TermID>
+    let anyClass: Bool
+
+    init(snapshot: Dataset, classes: [IRI]) {
+        self.snapshot = snapshot
+        typeID = snapshot.id(of: .iri(RDFVocabulary.type))
+        classIDs = Set(classes.compactMap { snapshot.id(of: .iri($0)) })
+        anyClass = classes.isEmpty
     }
 
-    private static func rebuild(_ state: State, from snapshot: Snapshot) throws(SearchError) {
-        try state.connection.execute("BEGIN; DELETE FROM texts;")
-        do {
-            for predicate in labelPredicates + textPredicates {
-                guard let id = snapshot.id(of: .iri(predicate)) else { continue }
-                for encoded in snapshot.quads(matching: EncodedQuadPattern(predicate: id)) {
-                    if let row = row(snapshot.quad(for: encoded)) { try state.insert.run(row) }
-                }
-            }
-            try record(snapshot.version, state.connection)
-            try state.connection.execute("COMMIT")
-        } catch {
-            try? state.connection.execute("ROLLBACK")
-            throw error
-        }
-    }
-
-    private static func record(_ version: UInt64, _ connection: SQLiteConnection) throws(SearchError) {
-        try connection.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('version', ?)").run([String(version)])
-    }
-
-    private static func recordedVersion(_ connection: SQLiteConnection) throws(SearchError) -> UInt64? {
-        let statement = try connection.prepare("SELECT value FROM meta WHERE key = 'version'")
-        guard try statement.step(), let text = statement.text(0) else { return nil }
-        return UInt64(text)
+    func accepts(_ quad: Quad) -> Bool {
+        guard snapshot.holds(quad) else { return false }
+        if anyClass { return true }
+        guard let typeID, let subjectID = snapshot.id(of: quad.subject) else { return false }
+        return snapshot.quads(matching: EncodedQuadPattern(subject: subjectID, predicate: typeID)).contains { classIDs.contains($0.object) }
     }
 }
 

@@ -22,7 +22,7 @@ public struct SearchService: ServiceHandler {
 
     public func evaluate(_ pattern: GraphPattern, over dataset: any QueryableDataset) throws -> ServiceSolutions {
         guard case .bgp(let triples) = pattern, let first = triples.first else {
-            throw QueryEvaluationError.unsupported("the search service takes triple patterns about one ?hit, e.g. ?hit lds:query \"word*\"")
+            throw QueryEvaluationError.invalidServiceCall("the search service takes triple patterns about one ?hit, e.g. ?hit lds:query \"word*\"")
         }
         var text: String?
         var language: String?
@@ -31,31 +31,34 @@ public struct SearchService: ServiceHandler {
         var outputs: [(IRI, Variable)] = []
         for triple in triples {
             guard triple.subject == first.subject, case .term(.iri(let predicate)) = triple.predicate else {
-                throw QueryEvaluationError.unsupported(
+                throw QueryEvaluationError.invalidServiceCall(
                     "every search triple must share one subject and name an lds: predicate (lds:query \"words\", lds:score ?score, …)")
             }
             switch (predicate, triple.object) {
             case (Self.query, .term(.literal(let literal))): text = literal.lexicalForm
+            case (Self.query, .variable):
+                throw QueryEvaluationError.invalidServiceCall("lds:query takes the search text as a literal (\"public polic*\"), not a variable")
             case (Self.lang, .term(.literal(let literal))): language = literal.lexicalForm
             case (Self.type, .term(.iri(let iri))): classes.append(iri)
             case (Self.limit, .term(.literal(let literal))):
                 guard let value = Int(literal.lexicalForm), value > 0, value <= Self.maxLimit else {
-                    throw QueryEvaluationError.unsupported("lds:limit must be a whole number from 1 to \(Self.maxLimit)")
+                    throw QueryEvaluationError.invalidServiceCall("lds:limit must be a whole number from 1 to \(Self.maxLimit)")
                 }
                 limit = value
             case (Self.score, .variable(let variable)), (Self.snippet, .variable(let variable)), (Self.property, .variable(let variable)):
                 outputs.append((predicate, variable))
             default:
-                throw QueryEvaluationError.unsupported(
+                throw QueryEvaluationError.invalidServiceCall(
                     "the search service does not know \(predicate.value) with that object; use lds:query, lds:lang, lds:type, lds:limit "
                         + "(inputs) and lds:score, lds:snippet, lds:property (variables)")
             }
         }
-        guard let text else { throw QueryEvaluationError.unsupported("the search service needs lds:query \"words\"") }
-        let hits: [SearchHit]
+        guard let text else { throw QueryEvaluationError.invalidServiceCall("the search service needs lds:query \"words\"") }
+        let hits: SearchResults
         do {
             hits = try index.search(text, in: dataset, language: language, classes: classes, limit: limit)
         } catch {
+            // The index failed (not the caller's doing): the query cannot be answered here.
             throw QueryEvaluationError.unsupported(error.description)
         }
         var variables: [Variable] = []

@@ -31,7 +31,7 @@ package enum ErrorResponses {
             case .timeout: return (.serviceUnavailable, [:], "the query did not finish within its time limit")
             case .cancelled: return (.serviceUnavailable, [:], "the query was cancelled")
             case .unsupported(let message): return (.notImplemented, [:], "not supported: \(message)")
-            case .tooComplex: return (.badRequest, [:], error.description)
+            case .tooComplex, .invalidServiceCall: return (.badRequest, [:], error.description)
             }
         case let error as UpdateError: return (.badRequest, [:], error.description)
         case let error as ReplicationRefusal: return (.serviceUnavailable, [.retryAfter: "1"], error.description)

@@ -29,7 +29,7 @@ public struct ServerConfiguration: Sendable {
     public var puriNamespaces: PURINamespaces
     /// Where dump files are kept (`STORE/dumps` for `lodestar serve`); `nil` for a temporary folder removed at shutdown.
     public var dumpsDirectory: String?
-    /// The search index's SQLite file (rebuilt from the store when missing or stale); `nil` keeps it in memory.
+    /// The search index's SQLite file (rebuilt from the store when missing or stale); `nil` for a temporary file.
     public var searchIndexPath: String? = nil
     /// What `/catalog` and `/.well-known/void` call the dataset, and who publishes it.
     public var catalogTitle: String

@@ -37,9 +37,9 @@ package final class ServerServices: Sendable {
         let limiter = ComputeLimiter(permits: configuration.maxConcurrentQueries)
         let baseURL = configuration.publicBaseURL
         do {
-            search = try SearchIndex.attach(to: store, path: configuration.searchIndexPath ?? ":memory:")
+            search = try SearchIndex.attach(to: store, path: configuration.searchIndexPath)
         } catch {
-            // A broken index file must not keep the server down: an index in memory is rebuilt from the store.
+            // A broken index file must not keep the server down: a temporary index is rebuilt from the store.
             search = try! SearchIndex.attach(to: store)
         }
         var settings = QuerySettings(
@@ -86,6 +86,7 @@ package final class ServerServices: Sendable {
         guard first else { return }
         await syntaxHost.close()
         await queries.limiter.shutdown()
+        search.close()
         if let temporaryDumps { try? FileManager.default.removeItem(atPath: temporaryDumps) }
     }
 }

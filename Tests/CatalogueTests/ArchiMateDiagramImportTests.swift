@@ -23,6 +23,11 @@ struct ArchiMateDiagramImportTests {
         #expect(nodeTriples.count == nodes)
         #expect(triples.filter { $0.predicate == .iri(DiagramVocabulary.connection) }.count == connections)
         #expect(triples.filter { $0.predicate == .iri(DiagramVocabulary.diagram) }.count == 14)
+        // Every access line drawn carries its access type: the file's Write ones and its one Read.
+        let accessLines = triples.filter { $0.predicate == .iri(DiagramVocabulary.relationship) && $0.object.iri?.value.hasSuffix("access") == true }
+        let accessTypes = triples.filter { $0.predicate == .iri(DiagramVocabulary.accessType) }
+        #expect(!accessLines.isEmpty && Set(accessTypes.map(\.subject)) == Set(accessLines.map(\.subject)))
+        #expect(accessTypes.filter { $0.object == .literal(Literal("Read")) }.count == 1)
         // Each box has its bounds; element boxes of PURI elements point at the PURI.
         struct Key: Hashable { var subject, predicate: Term }
         let stated = Set(triples.map { Key(subject: $0.subject, predicate: $0.predicate) })

@@ -40,6 +40,13 @@ struct DiagramPageTests {
                 #expect(html.range(of: "</svg>")!.upperBound <= list.lowerBound)
             }
             #expect(hrefs.count > 300)
+            // Access lines show the way the data goes, as Archi draws them: the REST API viewpoint's one Read access has
+            // its arrow at the accessor (the line's start), its Write accesses at the object (the end).
+            let rest = try #require(Self.svg(in: try await client.get("/doc/dr8/view/RESTAPIViewpoint.html").text))
+            let access = rest.components(separatedBy: "<path class=\"relationship dotted\"").dropFirst().map { $0.prefix { $0 != ">" } }
+            #expect(access.filter { $0.contains("marker-start=\"url(#arrow-open)\"") && !$0.contains("marker-end") }.count == 1)
+            #expect(access.filter { $0.contains("marker-end=\"url(#arrow-open)\"") && !$0.contains("marker-start") }.count >= 1)
+            #expect(access.allSatisfy { $0.contains("marker-") })
             for href in hrefs.sorted() {
                 let puri = try await client.get(href, accept: "text/html")
                 #expect(puri.status == .seeOther, "\(href) is \(puri.status)")

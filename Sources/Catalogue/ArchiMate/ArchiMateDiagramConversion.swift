@@ -69,6 +69,7 @@ struct ArchiMateDiagramConversion {
                 add(subject, DiagramVocabulary.target, blankNode(connection.target))
                 if let reference = connection.relationshipReference, let relationship = relationships[reference] {
                     add(subject, DiagramVocabulary.relationship, .iri(ArchiMateVocabulary.relationship(relationship.type)))
+                    if let access = relationship.accessType { add(subject, DiagramVocabulary.accessType, .literal(Literal(access))) }
                 }
                 if !connection.bendpoints.isEmpty {
                     let points = connection.bendpoints.map { "\($0.x),\($0.y)" }.joined(separator: " ")

@@ -40,6 +40,8 @@ struct ArchiMateModel {
         var type: String
         var source: String
         var target: String
+        /// An access relationship's `accessType` (`Read`, `Write`, `ReadWrite` or `Access`); `nil` for other types.
+        var accessType: String? = nil
     }
 
     var name: LocalizedText?

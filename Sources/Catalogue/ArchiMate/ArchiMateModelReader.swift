@@ -84,7 +84,9 @@ private final class ArchiMateModelReader: XMLReadingDelegate {
             guard let identifier = attributes["identifier"], let type = Self.xsiType(attributes),
                 let source = attributes["source"], let target = attributes["target"]
             else { return fail(parser, "a relationship without identifier, xsi:type, source or target") }
-            model.relationships.append(.init(identifier: identifier, type: type, source: source, target: target))
+            // The exchange format's default access is Write (as Archi draws a new access relationship).
+            let access = type == "Access" ? attributes["accessType"] ?? "Write" : nil
+            model.relationships.append(.init(identifier: identifier, type: type, source: source, target: target, accessType: access))
         case ["model", "propertyDefinitions", "propertyDefinition"]:
             definitionIdentifier = attributes["identifier"]
         default:

@@ -33,5 +33,6 @@ public enum DiagramVocabulary {
     public static let source = IRI(namespace + "source")
     public static let target = IRI(namespace + "target")
     public static let relationship = IRI(namespace + "relationship")
+    public static let accessType = IRI(namespace + "accessType")
     public static let bendpoints = IRI(namespace + "bendpoints")
 }

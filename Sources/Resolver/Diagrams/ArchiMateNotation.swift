@@ -80,9 +80,17 @@ enum ArchiMateNotation {
     }
 
     /// How a relationship's line is drawn: its dash class (`page.css`) and the markers at its two ends
-    /// (`DiagramSVG.markers`), by the relationship's local name in Lodestar's ArchiMate vocabulary.
-    static func line(of relationship: String?) -> (style: String, start: String?, end: String?) {
-        switch relationship {
+    /// (`DiagramSVG.markers`), by the relationship's local name in Lodestar's ArchiMate vocabulary. An access line's
+    /// arrow shows the way the data goes, as Archi draws it: at the object for Write (and when the kind is unknown), at
+    /// the accessor for Read, at both ends for ReadWrite, at neither for a plain Access.
+    static func line(of relationship: String?, access: String? = nil) -> (style: String, start: String?, end: String?) {
+        switch (relationship, access) {
+        case ("access", "Read"): return ("dotted", "arrow-open", nil)
+        case ("access", "ReadWrite"): return ("dotted", "arrow-open", "arrow-open")
+        case ("access", "Access"): return ("dotted", nil, nil)
+        default: break
+        }
+        return switch relationship {
         case "composition": ("solid", "diamond-filled", nil)
         case "aggregation": ("solid", "diamond-hollow", nil)
         case "assignment": ("solid", "dot", "arrow-filled")

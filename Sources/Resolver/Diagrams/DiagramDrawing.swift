@@ -22,6 +22,8 @@ struct DiagramDrawing {
         var source, target: Int
         /// The relationship type's local name in Lodestar's ArchiMate vocabulary (`composition`); `nil` for a plain line.
         var relationship: String?
+        /// An access relationship's kind (`Read`, `Write`, `ReadWrite`, `Access`); `nil` for other lines.
+        var accessType: String? = nil
         var bendpoints: [(x: Double, y: Double)]
         var color: String?
     }
@@ -84,6 +86,7 @@ struct DiagramDrawing {
             drawing.lines.append(
                 Line(
                     source: source, target: target, relationship: connection[DiagramVocabulary.relationship]?.first?.iri.map(PageLinks.localName),
+                    accessType: connection[DiagramVocabulary.accessType]?.first?.literal?.lexicalForm,
                     bendpoints: points(connection[DiagramVocabulary.bendpoints]?.first?.literal?.lexicalForm ?? ""),
                     color: color(connection[DiagramVocabulary.lineColor])))
         }

@@ -148,7 +148,7 @@ struct DiagramSVG {
         let start = Self.edgePoint(of: source, towards: first)
         let end = Self.edgePoint(of: target, towards: last)
         let points = [start] + line.bendpoints + [end]
-        let (style, startMarker, endMarker) = ArchiMateNotation.line(of: line.relationship)
+        let (style, startMarker, endMarker) = ArchiMateNotation.line(of: line.relationship, access: line.accessType)
         var values: [String: Any] = [
             "d": points.enumerated().map { ($0.offset == 0 ? "M" : "L") + Self.format($0.element.x) + "," + Self.format($0.element.y) }
                 .joined(separator: " "),

@@ -34,7 +34,7 @@ public struct PageRenderer: Sendable {
 
     /// The `/search` page: the form, and `hits` by label with their snippets (labels and types read from `snapshot`).
     public func searchPage(
-        query: String, type: String?, hits: [SearchHit], snapshot: Snapshot, languages: LanguagePreference = LanguagePreference(ranges: [])
+        query: String, type: String?, hits: SearchResults, snapshot: Snapshot, languages: LanguagePreference = LanguagePreference(ranges: [])
     ) -> String {
         render(SearchPage(links: links, languages: languages).model(query: query, type: type, hits: hits, snapshot: snapshot), template: "search")
     }

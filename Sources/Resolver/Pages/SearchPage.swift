@@ -8,7 +8,7 @@ struct SearchPage {
     let links: PageLinks
     let languages: LanguagePreference
 
-    func model(query: String, type: String?, hits: [SearchHit], snapshot: Snapshot) -> [String: Any] {
+    func model(query: String, type: String?, hits: SearchResults, snapshot: Snapshot) -> [String: Any] {
         let labels = SnapshotLabels(snapshot: snapshot, languages: languages)
         let results = hits.map { hit -> [String: Any] in
             var link = links.link(hit.subject, label: labels.label(of: hit.subject) ?? links.shortName(hit.subject))
@@ -24,6 +24,7 @@ struct SearchPage {
             "query": query,
             "results": results,
             "count": results.count,
+            "more": hits.more,
             "hasQuery": !query.isEmpty,
             "namespaceHref": links.home,
             "namespaceName": "search",

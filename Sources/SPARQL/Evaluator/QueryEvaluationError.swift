@@ -10,6 +10,9 @@ public enum QueryEvaluationError: Error, Hashable, Sendable, CustomStringConvert
     case unsupported(String)
     /// The query is too large to plan within its budget (`SPARQLLimits.maximumJoinOperands`): the client's to change.
     case tooComplex(String)
+    /// A SERVICE the endpoint answers itself (`ServiceHandler`) was called with patterns it cannot take: an input
+    /// missing, of the wrong kind or out of range. The client's to change.
+    case invalidServiceCall(String)
 
     public var description: String {
         switch self {
@@ -17,6 +20,7 @@ public enum QueryEvaluationError: Error, Hashable, Sendable, CustomStringConvert
         case .cancelled: "query cancelled"
         case .unsupported(let message): "unsupported: \(message)"
         case .tooComplex(let message): "query too complex: \(message)"
+        case .invalidServiceCall(let message): "invalid SERVICE call: \(message)"
         }
     }
 }

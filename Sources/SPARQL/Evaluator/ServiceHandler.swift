@@ -5,7 +5,8 @@ public import RDF
 /// block's pattern and the query's dataset, and joins the table it returns like inline `VALUES`.
 public protocol ServiceHandler: Sendable {
     /// The solutions of `pattern` over `dataset`.
-    /// - Throws: `QueryEvaluationError` (`SERVICE SILENT` turns any error into one empty solution).
+    /// - Throws: `QueryEvaluationError`: `.invalidServiceCall` for patterns it cannot take (a 400: the client's to
+    ///   change), `.unsupported` if it cannot answer. `SERVICE SILENT` turns any error into one empty solution.
     func evaluate(_ pattern: GraphPattern, over dataset: any QueryableDataset) throws -> ServiceSolutions
 }
 

@@ -59,7 +59,7 @@ struct SearchRoutes {
                     + "\"page\":\(HTML.jsonString(services.puris.url(page))),\"score\":\(hit.score),\"snippet\":\(HTML.jsonString(hit.snippet)),"
                     + "\"predicate\":\(HTML.jsonString(hit.predicate.value)),\"language\":\(hit.language.map(HTML.jsonString) ?? "null")}"
             }
-            body = "{\"query\":\(HTML.jsonString(query)),\"results\":[\(results.joined(separator: ","))]}\n"
+            body = "{\"query\":\(HTML.jsonString(query)),\"more\":\(hits.more),\"results\":[\(results.joined(separator: ","))]}\n"
         }
         let buffer = ByteBuffer(string: body)
         let headers: HTTPFields = [
