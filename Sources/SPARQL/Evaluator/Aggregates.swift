@@ -99,6 +99,9 @@ struct Aggregator {
                 state.failed = true
                 return
             }
+            guard state.text.utf8.count + separator.utf8.count + string.utf8.count <= SPARQLLimits.maximumStringLength else {
+                throw .tooComplex("GROUP_CONCAT would build a string of more than \(SPARQLLimits.maximumStringLength) bytes")
+            }
             if state.count > 0 { state.text += separator }
             state.text += string
             state.count += 1

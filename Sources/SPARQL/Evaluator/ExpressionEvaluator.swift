@@ -93,9 +93,26 @@ final class ExpressionEvaluator {
 
     // MARK: Evaluation
 
-    private func fail(_ error: ExpressionError) -> Failure { .error(error) }
+    /// An expression error; a function stopped at the query's limit ends the query instead.
+    private func fail(_ error: ExpressionError) -> Failure {
+        if case .tooLong = error { return .abort(.tooComplex(error.description)) }
+        guard case .stopped = error else { return .error(error) }
+        do {
+            try context.deadline.check()
+        } catch {
+            return .abort(error)
+        }
+        return .abort(.timeout)
+    }
+
+    /// Counts one node of work: a long expression (a chain of thousands of operators) looks at the clock as it goes.
+    @inline(__always)
+    private func tick() throws(Failure) {
+        do { try context.deadline.tick() } catch { throw .abort(error) }
+    }
 
     func evaluate(_ expression: CompiledExpression, _ row: Row) throws(Failure) -> Term {
+        try tick()
         switch expression {
         case .slot(let slot):
             let id = row[slot]
@@ -130,7 +147,13 @@ final class ExpressionEvaluator {
             var values: [Term] = []
             values.reserveCapacity(arguments.count)
             for argument in arguments { values.append(try evaluate(argument, row)) }
-            do { return try SPARQLFunctions.call(function, values, context: functions) } catch { throw fail(error) }
+            let result: Term
+            do { result = try SPARQLFunctions.call(function, values, context: functions) } catch { throw fail(error) }
+            // Functions that grow a string (ENCODE_FOR_URI triples it) stop a nested chain of them at the limit.
+            if case .literal(let literal) = result, literal.lexicalForm.utf8.count > SPARQLLimits.maximumStringLength {
+                throw fail(.tooLong(function.rawValue))
+            }
+            return result
         case .function(let iri, let arguments):
             var values: [Term] = []
             values.reserveCapacity(arguments.count)
@@ -141,6 +164,7 @@ final class ExpressionEvaluator {
 
     /// The effective boolean value (§17.2.2), computing logical operators and comparisons without building literals.
     func boolean(_ expression: CompiledExpression, _ row: Row) throws(Failure) -> Bool {
+        try tick()
         switch expression {
         case .or(let a, let b):
             // Error || true is true; error || false is an error (§17.2 logical-or).

@@ -31,64 +31,86 @@ final class Planner {
 
     /// The cursor for `pattern`, evaluated in `graph`.
     func cursor(for pattern: GraphPattern, graph: GraphScope) throws(QueryEvaluationError) -> Cursor {
-        try build(pattern, graph: graph, topK: nil)
+        try build(pattern, graph: graph, topK: nil).cursor
+    }
+
+    /// A planned pattern: its cursor, and its `variableBindings`, carried up from its operands so that each join can
+    /// find its key variables without walking the chain below it (which cost n² on a chain).
+    private struct Built {
+        var cursor: Cursor
+        var bindings: VariableBindings
     }
 
     /// - Parameter topK: an enclosing LIMIT (plus OFFSET) that an ORDER BY below may use to keep only its best rows.
-    private func build(_ pattern: GraphPattern, graph: GraphScope, topK: Int?) throws(QueryEvaluationError) -> Cursor {
-        // Every node, not every 1024th: planning a node of a long chain analyses the chain below it.
+    private func build(_ pattern: GraphPattern, graph: GraphScope, topK: Int?) throws(QueryEvaluationError) -> Built {
         try context.deadline.check()
+        /// A one-operand pattern's cursor over its operand's.
+        func wrap(_ inner: GraphPattern, topK: Int? = nil, _ make: (Cursor) throws(QueryEvaluationError) -> Cursor) throws(QueryEvaluationError) -> Built {
+            let built = try build(inner, graph: graph, topK: topK)
+            return Built(cursor: try make(built.cursor), bindings: pattern.bindings(wrapping: built.bindings))
+        }
         switch pattern {
         case .bgp(let patterns):
-            return bgp(patterns, graph: graph)
+            return Built(cursor: bgp(patterns, graph: graph), bindings: pattern.leafBindings)
         case .path(let subject, let path, let object):
-            return PathCursor(
+            let cursor = PathCursor(
                 subject: node(subject), path: compile(path), object: node(object), graph: graph, walker: walker, context: context)
-        case .join(let a, let b, let strategy):
-            let (left, right) = (try build(a, graph: graph, topK: nil), try build(b, graph: graph, topK: nil))
-            // Building both sides analyses the whole chain below on a long one: check between levels.
-            try context.deadline.check()
+            return Built(cursor: cursor, bindings: pattern.leafBindings)
+        case .join(_, _, let strategy):
+            let (left, right) = try operands(of: pattern, graph: graph)
+            let bindings = left.bindings.joined(with: right.bindings)
             switch strategy {
-            case .nestedLoop: return NestedLoopJoinCursor(left, right)
-            case .hash: return HashJoinCursor(left, right, keySlots: keySlots(a, b), deadline: context.deadline)
-            }
-        case .leftJoin(let a, let b, let filter, let strategy):
-            let (left, right) = (try build(a, graph: graph, topK: nil), try build(b, graph: graph, topK: nil))
-            try context.deadline.check()
-            let condition = try filter.map { e throws(QueryEvaluationError) in try compile(e, graph: graph) }
-            switch strategy {
-            case .nestedLoop: return NestedLoopLeftJoinCursor(left, right, condition: condition, evaluator: evaluator)
+            case .nestedLoop: return Built(cursor: NestedLoopJoinCursor(left.cursor, right.cursor), bindings: bindings)
             case .hash:
-                return HashLeftJoinCursor(
-                    left, right, keySlots: keySlots(a, b), condition: condition, evaluator: evaluator, deadline: context.deadline)
+                let cursor = HashJoinCursor(left.cursor, right.cursor, keySlots: keySlots(left, right), deadline: context.deadline)
+                return Built(cursor: cursor, bindings: bindings)
+            }
+        case .leftJoin(_, _, let filter, let strategy):
+            let (left, right) = try operands(of: pattern, graph: graph)
+            let condition = try filter.map { e throws(QueryEvaluationError) in try compile(e, graph: graph) }
+            let bindings = left.bindings.leftJoined(with: right.bindings)
+            switch strategy {
+            case .nestedLoop:
+                return Built(
+                    cursor: NestedLoopLeftJoinCursor(left.cursor, right.cursor, condition: condition, evaluator: evaluator), bindings: bindings)
+            case .hash:
+                let cursor = HashLeftJoinCursor(
+                    left.cursor, right.cursor, keySlots: keySlots(left, right), condition: condition, evaluator: evaluator,
+                    deadline: context.deadline)
+                return Built(cursor: cursor, bindings: bindings)
             }
         case .filter(let expression, let inner):
-            return FilterCursor(
-                try build(inner, graph: graph, topK: nil), condition: try compile(expression, graph: graph), evaluator: evaluator,
-                deadline: context.deadline)
-        case .union(let a, let b):
-            return UnionCursor(try build(a, graph: graph, topK: nil), try build(b, graph: graph, topK: nil))
+            return try wrap(inner) { (cursor) throws(QueryEvaluationError) in
+                FilterCursor(cursor, condition: try compile(expression, graph: graph), evaluator: evaluator, deadline: context.deadline)
+            }
+        case .union:
+            let (left, right) = try operands(of: pattern, graph: graph)
+            return Built(cursor: UnionCursor(left.cursor, right.cursor), bindings: left.bindings.united(with: right.bindings))
         case .graph(let name, let inner):
-            return try graphCursor(name, inner)
+            return try graphCursor(name, inner, pattern: pattern)
         case .extend(let inner, let variable, let expression):
             let startsSolution = expression.usesBlankNodeFunction && !pattern.hasBlankNodeBindBelow
-            return ExtendCursor(
-                try build(inner, graph: graph, topK: nil), slot: slot(variable), expression: try compile(expression, graph: graph),
-                evaluator: evaluator, startsSolution: startsSolution)
-        case .minus(let a, let b):
-            let (left, right) = (a.variableBindings, b.variableBindings)
-            let shared = left.possible.intersection(right.possible)
+            return try wrap(inner) { (cursor) throws(QueryEvaluationError) in
+                ExtendCursor(
+                    cursor, slot: slot(variable), expression: try compile(expression, graph: graph), evaluator: evaluator,
+                    startsSolution: startsSolution)
+            }
+        case .minus:
+            let (left, right) = try operands(of: pattern, graph: graph)
+            let shared = left.bindings.possible.intersection(right.bindings.possible)
             // No variable in common: MINUS removes nothing (§18.5, "dom(μ) ∩ dom(μ') ≠ ∅").
-            if shared.isEmpty { return try build(a, graph: graph, topK: nil) }
-            return MinusCursor(
-                try build(a, graph: graph, topK: nil), try build(b, graph: graph, topK: nil),
-                keySlots: slots(left.certain.intersection(right.certain)), sharedSlots: slots(shared), deadline: context.deadline)
+            if shared.isEmpty { return left }
+            let cursor = MinusCursor(
+                left.cursor, right.cursor, keySlots: slots(left.bindings.certain.intersection(right.bindings.certain)),
+                sharedSlots: slots(shared), deadline: context.deadline)
+            return Built(cursor: cursor, bindings: left.bindings)
         case .values(let variables, let rows):
             let columns = variables.map(slot)
-            return ValuesCursor(
+            let cursor = ValuesCursor(
                 rows: rows.map { row in
                     zip(columns, row).compactMap { slot, term in term.map { (slot: slot, id: context.id(for: $0)) } }
                 }, deadline: context.deadline)
+            return Built(cursor: cursor, bindings: pattern.leafBindings)
         case .orderBy(let inner, let comparators):
             var keys: [OrderByCursor.Key] = []
             for comparator in comparators {
@@ -97,43 +119,57 @@ final class Planner {
                 case .descending(let e): keys.append(.init(expression: try compile(e, graph: graph), descending: true))
                 }
             }
-            return OrderByCursor(
-                try build(inner, graph: graph, topK: nil), keys: keys, limit: topK, evaluator: evaluator, deadline: context.deadline)
+            return try wrap(inner) { OrderByCursor($0, keys: keys, limit: topK, evaluator: evaluator, deadline: context.deadline) }
         case .project(let inner, let variables):
-            return ProjectCursor(try build(inner, graph: graph, topK: topK), keep: variables.map(slot), passThrough: activeGraphSlots)
+            return try wrap(inner, topK: topK) { ProjectCursor($0, keep: variables.map(slot), passThrough: activeGraphSlots) }
         case .distinct(let inner):
-            return DistinctCursor(try build(inner, graph: graph, topK: nil), deadline: context.deadline)
+            return try wrap(inner) { DistinctCursor($0, deadline: context.deadline) }
         case .reduced(let inner):
-            return ReducedCursor(try build(inner, graph: graph, topK: nil))
+            return try wrap(inner) { ReducedCursor($0) }
         case .slice(let inner, let offset, let limit):
             let (sum, overflow) = offset.addingReportingOverflow(limit ?? 0)
             let innerTopK = limit != nil && !overflow ? sum : nil
-            return SliceCursor(try build(inner, graph: graph, topK: innerTopK), offset: offset, limit: limit)
+            return try wrap(inner, topK: innerTopK) { SliceCursor($0, offset: offset, limit: limit) }
         case .group(let inner, let variables, let aggregates):
             var compiled: [CompiledAggregate] = []
             for aggregate in aggregates { compiled.append(try compile(aggregate, graph: graph)) }
-            return GroupCursor(
-                try build(inner, graph: graph, topK: nil), keySlots: variables.map(slot), aggregates: compiled,
-                passThrough: activeGraphSlots, aggregator: Aggregator(evaluator: evaluator, context: context), context: context)
+            return try wrap(inner) {
+                GroupCursor(
+                    $0, keySlots: variables.map(slot), aggregates: compiled, passThrough: activeGraphSlots,
+                    aggregator: Aggregator(evaluator: evaluator, context: context), context: context)
+            }
         case .service(let name, let inner, let silent):
+            let bindings = pattern.bindings(wrapping: inner.variableBindings)
             if case .term(.iri(let iri)) = name, let service = context.services[iri] {
                 let answer: ServiceSolutions
                 do {
                     answer = try service(inner)
                 } catch {
-                    if silent { return SingleCursor() }
+                    if silent { return Built(cursor: SingleCursor(), bindings: bindings) }
                     throw error as? QueryEvaluationError ?? .unsupported("SERVICE <\(iri.value)>: \(error)")
                 }
-                return try build(.values(variables: answer.variables, rows: answer.rows), graph: graph, topK: nil)
+                let values = try build(.values(variables: answer.variables, rows: answer.rows), graph: graph, topK: nil)
+                return Built(cursor: values.cursor, bindings: bindings)
             }
             // SERVICE SILENT swallows the failure and contributes one empty solution (SPARQL 1.1 Federated Query §4).
-            if silent { return SingleCursor() }
+            if silent { return Built(cursor: SingleCursor(), bindings: bindings) }
             throw .unsupported("SERVICE \(name) is not supported: this endpoint does not make federated queries")
         }
     }
 
-    private func keySlots(_ a: GraphPattern, _ b: GraphPattern) -> [Int] {
-        slots(a.variableBindings.certain.intersection(b.variableBindings.certain))
+    /// Both operands of a join, left join, union or MINUS, planned left first.
+    private func operands(of pattern: GraphPattern, graph: GraphScope) throws(QueryEvaluationError) -> (Built, Built) {
+        switch pattern {
+        case .join(let a, let b, _), .leftJoin(let a, let b, _, _), .union(let a, let b), .minus(let a, let b):
+            let left = try build(a, graph: graph, topK: nil)
+            return (left, try build(b, graph: graph, topK: nil))
+        default:
+            preconditionFailure("operands(of:) of a pattern without two")
+        }
+    }
+
+    private func keySlots(_ a: Built, _ b: Built) -> [Int] {
+        slots(a.bindings.certain.intersection(b.bindings.certain))
     }
 
     private func bgp(_ patterns: [TriplePattern], graph: GraphScope) -> Cursor {
@@ -163,19 +199,23 @@ final class Planner {
         }
     }
 
-    private func graphCursor(_ name: TermPattern, _ inner: GraphPattern) throws(QueryEvaluationError) -> Cursor {
+    private func graphCursor(_ name: TermPattern, _ inner: GraphPattern, pattern: GraphPattern) throws(QueryEvaluationError) -> Built {
         switch name {
         case .term(let term):
-            guard !term.isLiteral, let id = context.access.id(of: term) else { return EmptyCursor() }
-            return GraphCursor(try build(inner, graph: .fixed(id), topK: nil), name: .fixed(id), context: context)
+            guard !term.isLiteral, let id = context.access.id(of: term) else {
+                return Built(cursor: EmptyCursor(), bindings: pattern.bindings(wrapping: inner.variableBindings))
+            }
+            let built = try build(inner, graph: .fixed(id), topK: nil)
+            return Built(cursor: GraphCursor(built.cursor, name: .fixed(id), context: context), bindings: pattern.bindings(wrapping: built.bindings))
         case .variable(let variable):
             let variableSlot = slot(variable)
             let hidden = width
             width += 1
             activeGraphSlots.append(hidden)
             defer { activeGraphSlots.removeLast() }
-            let cursor = try build(inner, graph: .slot(hidden), topK: nil)
-            return GraphCursor(cursor, name: .variable(slot: variableSlot, hidden: hidden, anchored: inner.isGraphAnchored), context: context)
+            let built = try build(inner, graph: .slot(hidden), topK: nil)
+            let cursor = GraphCursor(built.cursor, name: .variable(slot: variableSlot, hidden: hidden, anchored: inner.isGraphAnchored), context: context)
+            return Built(cursor: cursor, bindings: pattern.bindings(wrapping: built.bindings))
         }
     }
 
@@ -228,7 +268,7 @@ final class Planner {
         case .bound(let v): return .bound(slot(v))
         case .if(let a, let b, let d): return .if(try c(a), try c(b), try c(d))
         case .coalesce(let list): return .coalesce(try all(list))
-        case .exists(let pattern): return .exists(try build(pattern, graph: graph, topK: nil))
+        case .exists(let pattern): return .exists(try build(pattern, graph: graph, topK: nil).cursor)
         case .builtIn(.sameTerm, let arguments) where arguments.count == 2:
             return .sameTerm(try c(arguments[0]), try c(arguments[1]))
         case .builtIn(let function, let arguments): return .builtIn(function, try all(arguments))

@@ -63,7 +63,8 @@ public struct QueryEvaluator: Sendable {
         try deadline.check()
         let access = TypedDatasetAccess(dataset)
         let view = DatasetView(clause: clause, unionDefaultGraph: options.unionDefaultGraph, access: access)
-        let functions = FunctionContext(baseIRI: (baseIRI ?? options.baseIRI).map(IRI.init))
+        let functions = FunctionContext(
+            baseIRI: (baseIRI ?? options.baseIRI).map(IRI.init), limit: options.deadline, cancellation: options.cancellation)
         let context = EvaluationContext(access: access, view: view, deadline: deadline, functions: functions)
         for (iri, handler) in options.services {
             context.services[iri] = { pattern in try handler.evaluate(pattern, over: dataset) }

@@ -26,6 +26,12 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
     case unknownBuiltIn(String)
     /// A function IRI that is neither an XPath constructor nor a supported extension function.
     case unknownFunction(IRI)
+    /// Not a value error: the query's limit passed (or it was cancelled) while a function was still computing, e.g. a
+    /// regular expression backtracking through a long string. The evaluator ends the query, as at any deadline.
+    case stopped(String)
+    /// Not a value error: a function would build a string longer than `SPARQLLimits.maximumStringLength`; the
+    /// evaluator ends the query.
+    case tooLong(String)
 
     public var description: String {
         switch self {
@@ -39,6 +45,8 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
             "\(function) takes \(expected) argument\(expected == "1" ? "" : "s"), not \(actual)"
         case .unknownBuiltIn(let name): "unknown built-in function \(name)"
         case .unknownFunction(let iri): "unknown function \(iri)"
+        case .stopped(let function): "\(function) stopped at the query's limit"
+        case .tooLong(let function): "\(function) would build a string of more than \(SPARQLLimits.maximumStringLength) bytes"
         }
     }
 }

@@ -24,6 +24,10 @@ public final class FunctionContext: Sendable {
     public let now: XSDDateTime
     /// Prefix of the labels of minted blank nodes, unique per context so they do not collide with the data's.
     public let blankNodePrefix: String
+    /// When long-running functions (a regular expression match) must give up with `ExpressionError.stopped`.
+    let limit: ContinuousClock.Instant?
+    /// Another way to stop them: the query's cancellation flag.
+    let cancellation: QueryCancellation?
 
     private let state: Mutex<State>
     /// Compiled REGEX/REPLACE patterns by flags and pattern (see `regularExpression(pattern:flags:)`).
@@ -40,12 +44,26 @@ public final class FunctionContext: Sendable {
     ///   - now: the instant `NOW()` returns; the current time if `nil`.
     ///   - randomSeed: makes `RAND()`, `UUID()`, `STRUUID()` and blank node labels reproducible (for tests); the system
     ///     random source if `nil`.
-    public init(baseIRI: IRI? = nil, now: XSDDateTime? = nil, randomSeed: UInt64? = nil) {
+    ///   - limit: the query's deadline, past which a regular expression match stops (`ExpressionError.stopped`).
+    ///   - cancellation: the query's cancellation flag, read where `limit` is.
+    public init(
+        baseIRI: IRI? = nil, now: XSDDateTime? = nil, randomSeed: UInt64? = nil, limit: ContinuousClock.Instant? = nil,
+        cancellation: QueryCancellation? = nil
+    ) {
         self.baseIRI = baseIRI
+        self.limit = limit
+        self.cancellation = cancellation
         self.now = now ?? XSDDateTime(secondsSince1970: Date().timeIntervalSince1970)
         var random = randomSeed.map { RandomSource.seeded(SplitMix64(seed: $0)) } ?? .system
         blankNodePrefix = "f" + String(random.next() & 0xFFFF_FFFF, radix: 16) + "b"
         state = Mutex(State(random: random))
+    }
+
+    /// Whether a long-running function should stop now: the limit has passed or the query was cancelled.
+    func shouldStop() -> Bool {
+        if cancellation?.isCancelled == true { return true }
+        if let limit { return ContinuousClock.now >= limit }
+        return false
     }
 
     /// Starts a new solution: `BNODE(label)` forgets the nodes it returned so far.

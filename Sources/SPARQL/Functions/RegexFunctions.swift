@@ -12,7 +12,7 @@ extension SPARQLFunctions {
         let flagText = try flags.map { (term) throws(ExpressionError) in try simpleArgument(term, "REGEX") } ?? ""
         if let search = LiteralPatternSearch(pattern: source, flags: flagText), let found = search.matches(input) { return boolean(found) }
         let (expression, _) = try compile(pattern, flags, "REGEX", context: context)
-        return boolean(expression.firstMatch(in: input, range: NSRange(location: 0, length: input.utf16.count)) != nil)
+        return boolean(!(try matches(of: expression, in: input, firstOnly: true, function: "REGEX", context: context)).isEmpty)
     }
 
     /// `REPLACE(arg, pattern, replacement [, flags])`: every non-overlapping match replaced; in the replacement, `$n`
@@ -38,7 +38,7 @@ extension SPARQLFunctions {
         let source = input.value as NSString
         var result = ""
         var position = 0
-        for match in expression.matches(in: input.value, range: NSRange(location: 0, length: source.length)) {
+        for match in try matches(of: expression, in: input.value, firstOnly: false, function: "REPLACE", context: context) {
             result += source.substring(with: NSRange(location: position, length: match.range.location - position))
             for part in parts {
                 switch part {
@@ -49,9 +49,32 @@ extension SPARQLFunctions {
                 }
             }
             position = match.range.location + match.range.length
+            guard result.utf8.count <= SPARQLLimits.maximumStringLength else { throw .tooLong("REPLACE") }
         }
         result += source.substring(from: position)
         return input.withValue(result)
+    }
+
+    /// The matches of `expression` in `text` (only the first with `firstOnly`). ICU reports progress while it
+    /// backtracks, so a pattern such as `^(a+)+$` on a long string stops at the query's limit instead of running on.
+    /// - Throws: `ExpressionError.stopped` when the context's limit passes or the query is cancelled.
+    private static func matches(
+        of expression: NSRegularExpression, in text: String, firstOnly: Bool, function: String, context: FunctionContext
+    ) throws(ExpressionError) -> [NSTextCheckingResult] {
+        var found: [NSTextCheckingResult] = []
+        var stopped = false
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        expression.enumerateMatches(in: text, options: [.reportProgress], range: range) { match, _, stop in
+            if let match {
+                found.append(match)
+                if firstOnly { stop.pointee = true }
+            } else if context.shouldStop() {
+                stopped = true
+                stop.pointee = true
+            }
+        }
+        if stopped { throw .stopped(function) }
+        return found
     }
 
     private enum ReplacementPart {

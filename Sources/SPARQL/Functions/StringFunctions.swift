@@ -113,6 +113,7 @@ extension SPARQLFunctions {
         var language: String?? = .none  // .none: no argument yet; .some(nil): no common tag
         for term in terms {
             let string = try stringArgument(term, "CONCAT")
+            guard result.utf8.count + string.value.utf8.count <= SPARQLLimits.maximumStringLength else { throw .tooLong("CONCAT") }
             result += string.value
             switch language {
             case .none: language = .some(string.language)

@@ -18,16 +18,22 @@ extension Optimizer {
         var chainFilters: [Expression] = []
 
         // 1. A filter that one non-triple operand decides alone goes inside it (and further down from there).
-        let possible = operands.map(\.variableBindings.possible)
+        // "Possibly bound by another operand" is read from counts, not from a union per operand (quadratic).
+        let bindings = operands.map(\.variableBindings)
+        let possible = bindings.map(\.possible)
+        var binders = VariableCounts()
+        for set in possible { binders.add(set) }
         for filter in filters {
+            // Stopped: the rewrite throws, and what is returned is never used.
+            if shouldStop() { return operands[0] }
             let variables = filter.mentionedVariables
             let target = operands.indices.first { index in
                 guard operands[index].singleTriple == nil else { return false }
-                var elsewhere = Set<Variable>()
-                for other in operands.indices where other != index { elsewhere.formUnion(possible[other]) }
                 // Variables bound by the input are substituted: constant in every operand.
-                let certain = operands[index].variableBindings.certain.union(bound)
-                return FilterPushdown.canApply(variables, certain: certain, possibleElsewhere: elsewhere)
+                return variables.allSatisfy { variable in
+                    bindings[index].certain.contains(variable) || bound.contains(variable)
+                        || binders[variable] - (possible[index].contains(variable) ? 1 : 0) == 0
+                }
             }
             if let target {
                 operands[target] = .filter(filter, operands[target])
@@ -43,18 +49,20 @@ extension Optimizer {
         var elements: [(pattern: GraphPattern, filters: [Expression])] = []
         var prefixCertain = bound
         var pending = chainFilters.map { ($0, $0.mentionedVariables) }
+        // How many operands after the current one may bind each variable (a union per position was quadratic).
+        var later = binders
         for (position, index) in order.enumerated() {
+            if position & 63 == 0, shouldStop() { return operands[0] }
             let operand = operands[index]
             if let triple = operand.singleTriple, let last = elements.last, last.filters.isEmpty, case .bgp(let triples) = last.pattern {
                 elements[elements.count - 1].pattern = .bgp(triples + [triple])
             } else {
                 elements.append((operand, []))
             }
-            prefixCertain.formUnion(operand.variableBindings.certain)
-            var rest = Set<Variable>()
-            for later in order[(position + 1)...] { rest.formUnion(possible[later]) }
+            prefixCertain.formUnion(bindings[index].certain)
+            later.remove(possible[index])
             pending.removeAll { filter, variables in
-                guard FilterPushdown.canApply(variables, certain: prefixCertain, possibleElsewhere: rest) else { return false }
+                guard variables.allSatisfy({ prefixCertain.contains($0) || later[$0] == 0 }) else { return false }
                 elements[elements.count - 1].filters.append(filter)
                 return true
             }
@@ -63,18 +71,25 @@ extension Optimizer {
         // 4. Build the tree, optimising each operand with what the chain binds before it.
         var tree: GraphPattern?
         var treeCertain = bound
+        // What the tree so far may bind, kept as it grows (asking the tree at each step was quadratic).
+        var treePossible = Set<Variable>()
         for element in elements {
             if let left = tree {
                 // Merged BGPs are already in order.
                 let operand =
                     element.pattern.isBGP
-                    ? element.pattern : rewriteRightSide(element.pattern, after: left, bound: bound, leftBound: treeCertain, graph: graph)
+                    ? element.pattern
+                    : rewriteRightSide(element.pattern, entry: treePossible, bound: bound, leftBound: treeCertain, graph: graph)
                 tree = .join(left, operand)
-                treeCertain.formUnion(operand.variableBindings.certain)
+                let operandBindings = operand.variableBindings
+                treeCertain.formUnion(operandBindings.certain)
+                treePossible.formUnion(operandBindings.possible)
             } else {
                 let operand = element.pattern.isBGP ? element.pattern : rewrite(element.pattern, bound: bound, graph: graph)
                 tree = operand
-                treeCertain.formUnion(operand.variableBindings.certain)
+                let operandBindings = operand.variableBindings
+                treeCertain.formUnion(operandBindings.certain)
+                treePossible.formUnion(operandBindings.possible)
             }
             tree = wrap(tree!, in: element.filters, bound: treeCertain, graph: graph)
         }
@@ -85,15 +100,30 @@ extension Optimizer {
     /// the result may run with them substituted: a hashed right side runs without them, and a filter placed on that
     /// assumption would read them unbound. (`chooseJoinStrategies` substitutes only into a side fit for it, and a
     /// right side that shares no variable with the left is rewritten the same either way.)
+    /// - Parameter entry: what the left side may bind (its `variableBindings.possible`).
     func rewriteRightSide(
-        _ pattern: GraphPattern, after left: GraphPattern, bound: Set<Variable>, leftBound: Set<Variable>, graph: EstimateGraph
+        _ pattern: GraphPattern, entry: Set<Variable>, bound: Set<Variable>, leftBound: Set<Variable>, graph: EstimateGraph
     ) -> GraphPattern {
-        let entry = left.variableBindings.possible
         if pattern.isFitForSubstitution(of: entry) {
             let rewritten = rewrite(pattern, bound: leftBound, graph: graph)
             if rewritten.isFitForSubstitution(of: entry) { return rewritten }
         }
         return rewrite(pattern, bound: bound, graph: graph)
+    }
+
+    /// How many of some sets hold each variable.
+    private struct VariableCounts {
+        private var counts: [Variable: Int] = [:]
+
+        subscript(variable: Variable) -> Int { counts[variable] ?? 0 }
+
+        mutating func add(_ variables: Set<Variable>) {
+            for variable in variables { counts[variable, default: 0] += 1 }
+        }
+
+        mutating func remove(_ variables: Set<Variable>) {
+            for variable in variables { counts[variable, default: 0] -= 1 }
+        }
     }
 
     /// The operands' indices in evaluation order (see `orderJoin`).
@@ -107,6 +137,7 @@ extension Optimizer {
             // The last operand has no rival: estimating it would choose nothing.
             if shouldStop() || remaining.count == 1 { return order + remaining }
             for (position, index) in remaining.enumerated() {
+                if position & 63 == 63, shouldStop() { return order + remaining }
                 let connected = !known.isDisjoint(with: mentioned[index])
                 var size: Double
                 if let triple = operands[index].singleTriple {

@@ -9,46 +9,66 @@ extension Optimizer {
     /// (`isFitForSubstitution`) and pays: it shares a variable with the left side, so each evaluation is a narrowed
     /// scan, or it is a single scan or inline data. Otherwise it is hashed: evaluated once.
     func chooseJoinStrategies(_ pattern: GraphPattern) -> GraphPattern {
-        if shouldStop() { return pattern }
+        choosingJoinStrategies(pattern).pattern
+    }
+
+    /// `chooseJoinStrategies`, with the result's `variableBindings` carried up from the operands: each join needs its
+    /// left side's, and asking a chain's left side at every level cost n².
+    private func choosingJoinStrategies(_ pattern: GraphPattern) -> (pattern: GraphPattern, bindings: VariableBindings) {
+        if shouldStop() { return (pattern, VariableBindings()) }
         func choose(_ pattern: GraphPattern) -> GraphPattern { chooseJoinStrategies(pattern) }
         func inExists(_ expression: Expression) -> Expression { expression.mappingExistsPatterns(choose) }
+        func wrapping(_ inner: GraphPattern, _ make: (GraphPattern) -> GraphPattern) -> (pattern: GraphPattern, bindings: VariableBindings) {
+            let (chosen, bindings) = choosingJoinStrategies(inner)
+            let result = make(chosen)
+            return (result, result.bindings(wrapping: bindings))
+        }
         switch pattern {
-        case .bgp, .path, .values, .service:
-            return pattern
+        case .bgp, .path, .values:
+            return (pattern, pattern.leafBindings)
+        case .service(_, let inner, _):
+            return (pattern, pattern.bindings(wrapping: inner.variableBindings))
         case .join(let a, let b, _):
-            let (left, right) = (choose(a), choose(b))
-            return .join(left, right, strategy: Self.strategy(for: right, after: left))
+            let (left, leftBindings) = choosingJoinStrategies(a)
+            let (right, rightBindings) = choosingJoinStrategies(b)
+            let strategy = Self.strategy(for: right, entry: leftBindings.possible)
+            return (.join(left, right, strategy: strategy), leftBindings.joined(with: rightBindings))
         case .leftJoin(let a, let b, let filter, _):
-            let (left, right) = (choose(a), choose(b))
-            return .leftJoin(left, right, filter: filter.map(inExists), strategy: Self.strategy(for: right, after: left))
+            let (left, leftBindings) = choosingJoinStrategies(a)
+            let (right, rightBindings) = choosingJoinStrategies(b)
+            let strategy = Self.strategy(for: right, entry: leftBindings.possible)
+            return (.leftJoin(left, right, filter: filter.map(inExists), strategy: strategy), leftBindings.leftJoined(with: rightBindings))
         case .filter(let expression, let inner):
-            return .filter(inExists(expression), choose(inner))
+            return wrapping(inner) { .filter(inExists(expression), $0) }
         case .union(let a, let b):
-            return .union(choose(a), choose(b))
+            let (left, leftBindings) = choosingJoinStrategies(a)
+            let (right, rightBindings) = choosingJoinStrategies(b)
+            return (.union(left, right), leftBindings.united(with: rightBindings))
         case .graph(let name, let inner):
-            return .graph(name: name, choose(inner))
+            return wrapping(inner) { .graph(name: name, $0) }
         case .extend(let inner, let variable, let expression):
-            return .extend(choose(inner), variable: variable, expression: inExists(expression))
+            return wrapping(inner) { .extend($0, variable: variable, expression: inExists(expression)) }
         case .minus(let a, let b):
-            return .minus(choose(a), choose(b))
+            let (left, leftBindings) = choosingJoinStrategies(a)
+            return (.minus(left, choose(b)), leftBindings)
         case .orderBy(let inner, let comparators):
-            return .orderBy(choose(inner), comparators)
+            return wrapping(inner) { .orderBy($0, comparators) }
         case .project(let inner, let variables):
-            return .project(choose(inner), variables)
+            return wrapping(inner) { .project($0, variables) }
         case .distinct(let inner):
-            return .distinct(choose(inner))
+            return wrapping(inner) { .distinct($0) }
         case .reduced(let inner):
-            return .reduced(choose(inner))
+            return wrapping(inner) { .reduced($0) }
         case .slice(let inner, let offset, let limit):
-            return .slice(choose(inner), offset: offset, limit: limit)
+            return wrapping(inner) { .slice($0, offset: offset, limit: limit) }
         case .group(let inner, let variables, let aggregates):
-            return .group(choose(inner), variables: variables, aggregates: aggregates)
+            return wrapping(inner) { .group($0, variables: variables, aggregates: aggregates) }
         }
     }
 
     /// How `right` is joined to `left` (see `chooseJoinStrategies`).
-    static func strategy(for right: GraphPattern, after left: GraphPattern) -> JoinStrategy {
-        let entry = left.variableBindings.possible
+    /// How `right` is joined to a left side that may bind `entry`.
+    static func strategy(for right: GraphPattern, entry: Set<Variable>) -> JoinStrategy {
         guard right.isFitForSubstitution(of: entry) else { return .hash }
         // A cartesian product re-evaluates a nested loop's right side for every left row: only worth it when that
         // side is a single scan or inline data.

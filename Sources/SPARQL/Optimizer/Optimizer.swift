@@ -67,34 +67,42 @@ struct Optimizer {
             case .bgp, .join:
                 return orderJoin(operands: inner.joinOperands, filters: conjuncts, bound: bound, graph: graph)
             default:
-                var result = inner
-                var remaining: [Expression] = []
-                for conjunct in conjuncts {
-                    if let pushed = FilterPushdown.push(conjunct, into: result) { result = pushed } else { remaining.append(conjunct) }
-                }
+                var (result, remaining) = FilterPushdown.push(conjuncts, into: inner)
                 result = rewrite(result, bound: bound, graph: graph)
                 if shouldStop() { return pattern }
                 return wrap(result, in: remaining, bound: { bound.union(result.variableBindings.certain) }, graph: graph)
             }
-        case .leftJoin(let a, let b, let filter, _):
-            let left = rewrite(a, bound: bound, graph: graph)
-            // On the way back up a chain, each level analyses everything below it: look at the clock between levels.
-            if shouldStop() { return pattern }
-            var right = b
-            var kept: [Expression] = []
-            if let filter {
-                // A conjunct reading only variables the optional side always binds filters that side alone.
-                let rightCertain = b.variableBindings.certain
-                var moved: [Expression] = []
-                for conjunct in filter.conjuncts {
-                    if conjunct.mentionedVariables.isSubset(of: rightCertain) { moved.append(conjunct) } else { kept.append(conjunct) }
-                }
-                if let condition = moved.conjunction { right = .filter(condition, right) }
+        case .leftJoin:
+            // A chain of OPTIONALs is walked bottom-up with its left side's bindings carried along, so each level costs
+            // its own optional side only (asking the whole left side at every level was quadratic).
+            var optionals: [(right: GraphPattern, filter: Expression?)] = []
+            var base = pattern
+            while case .leftJoin(let a, let b, let filter, _) = base {
+                optionals.append((b, filter))
+                base = a
             }
-            let rightBound = bound.union(left.variableBindings.certain)
-            right = rewriteRightSide(right, after: left, bound: bound, leftBound: rightBound, graph: graph)
-            let condition = kept.conjunction.map { rewriteExists(in: $0, bound: rightBound, graph: graph) }
-            return .leftJoin(left, right, filter: condition)
+            var left = rewrite(base, bound: bound, graph: graph)
+            var leftBindings = left.variableBindings
+            for (b, filter) in optionals.reversed() {
+                if shouldStop() { return pattern }
+                var right = b
+                var kept: [Expression] = []
+                let rightBindings = b.variableBindings
+                if let filter {
+                    // A conjunct reading only variables the optional side always binds filters that side alone.
+                    var moved: [Expression] = []
+                    for conjunct in filter.conjuncts {
+                        if conjunct.mentionedVariables.isSubset(of: rightBindings.certain) { moved.append(conjunct) } else { kept.append(conjunct) }
+                    }
+                    if let condition = moved.conjunction { right = .filter(condition, right) }
+                }
+                let rightBound = bound.union(leftBindings.certain)
+                right = rewriteRightSide(right, entry: leftBindings.possible, bound: bound, leftBound: rightBound, graph: graph)
+                let condition = kept.conjunction.map { rewriteExists(in: $0, bound: rightBound, graph: graph) }
+                left = .leftJoin(left, right, filter: condition)
+                leftBindings.possible.formUnion(rightBindings.possible)
+            }
+            return left
         case .union(let a, let b):
             return .union(rewrite(a, bound: bound, graph: graph), rewrite(b, bound: bound, graph: graph))
         case .graph(let name, let inner):

@@ -5,15 +5,58 @@ import RDF
 struct VariableBindings: Equatable {
     var certain: Set<Variable> = []
     var possible: Set<Variable> = []
+
+    /// A join's: bound by either side.
+    consuming func joined(with other: VariableBindings) -> VariableBindings {
+        var result = self
+        result.certain.formUnion(other.certain)
+        result.possible.formUnion(other.possible)
+        return result
+    }
+
+    /// A left join's: the left side's, and possibly the optional side's.
+    consuming func leftJoined(with optional: VariableBindings) -> VariableBindings {
+        var result = self
+        result.possible.formUnion(optional.possible)
+        return result
+    }
+
+    /// A union's: certain only if bound on both sides.
+    consuming func united(with other: VariableBindings) -> VariableBindings {
+        var result = self
+        result.certain.formIntersection(other.certain)
+        result.possible.formUnion(other.possible)
+        return result
+    }
 }
 
 extension GraphPattern {
     /// What the pattern's solutions bind; see `VariableBindings`.
     ///
     /// Linear in the size of the pattern: each level adds its own variables to its left (or only) operand's sets in
-    /// place, never copying them, so a chain of n OPTIONALs or BINDs costs n insertions, not n²/2. Callers that ask at
-    /// every level of a chain still pay n² in all; they check the deadline at each level (`Optimizer`, `Planner`).
+    /// place, never copying them. Passes over a tree that need this at every node (the optimiser's join strategies,
+    /// the planner) carry it bottom-up with the same combinators instead of asking each node, which would cost n² on a
+    /// chain.
     var variableBindings: VariableBindings {
+        switch self {
+        case .bgp, .path, .values:
+            return leafBindings
+        case .join(let left, let right, _):
+            return left.variableBindings.joined(with: right.variableBindings)
+        case .leftJoin(let left, let right, _, _):
+            return left.variableBindings.leftJoined(with: right.variableBindings)
+        case .filter(_, let inner), .orderBy(let inner, _), .distinct(let inner), .reduced(let inner), .slice(let inner, _, _),
+            .minus(let inner, _):
+            return inner.variableBindings
+        case .union(let left, let right):
+            return left.variableBindings.united(with: right.variableBindings)
+        case .graph, .extend, .project, .group, .service:
+            return bindings(wrapping: inner!.variableBindings)
+        }
+    }
+
+    /// The bindings of a pattern without operands (BGP, path, VALUES).
+    var leafBindings: VariableBindings {
         switch self {
         case .bgp(let patterns):
             var variables = Set<Variable>()
@@ -22,42 +65,6 @@ extension GraphPattern {
         case .path(let subject, _, let object):
             let variables = Set([subject.variable, object.variable].compactMap { $0 })
             return VariableBindings(certain: variables, possible: variables)
-        case .join(let left, let right, _):
-            var result = left.variableBindings
-            let b = right.variableBindings
-            result.certain.formUnion(b.certain)
-            result.possible.formUnion(b.possible)
-            return result
-        case .leftJoin(let left, let right, _, _):
-            var result = left.variableBindings
-            result.possible.formUnion(right.variableBindings.possible)
-            return result
-        case .filter(_, let inner), .orderBy(let inner, _), .distinct(let inner), .reduced(let inner), .slice(let inner, _, _):
-            return inner.variableBindings
-        case .minus(let left, _):
-            return left.variableBindings
-        case .union(let left, let right):
-            var result = left.variableBindings
-            let b = right.variableBindings
-            result.certain.formIntersection(b.certain)
-            result.possible.formUnion(b.possible)
-            return result
-        case .graph(let name, let inner):
-            var result = inner.variableBindings
-            if let variable = name.variable {
-                result.certain.insert(variable)
-                result.possible.insert(variable)
-            }
-            return result
-        case .extend(let inner, let variable, let expression):
-            var result = inner.variableBindings
-            result.possible.insert(variable)
-            switch expression {
-            case .term: result.certain.insert(variable)
-            case .variable(let source) where result.certain.contains(source): result.certain.insert(variable)
-            default: break
-            }
-            return result
         case .values(let variables, let rows):
             var result = VariableBindings()
             for (index, variable) in variables.enumerated() {
@@ -65,25 +72,54 @@ extension GraphPattern {
                 if rows.allSatisfy({ $0[index] != nil }) { result.certain.insert(variable) }
             }
             return result
-        case .project(let inner, let variables):
+        default:
+            preconditionFailure("leafBindings of a pattern with operands")
+        }
+    }
+
+    /// The only operand of GRAPH, BIND, a projection, a grouping or SERVICE.
+    private var inner: GraphPattern? {
+        switch self {
+        case .graph(_, let inner), .extend(let inner, _, _), .project(let inner, _), .group(let inner, _, _), .service(_, let inner, _):
+            inner
+        default: nil
+        }
+    }
+
+    /// The bindings of this one-operand pattern (GRAPH, BIND, projection, grouping, SERVICE, and those that keep their
+    /// operand's: FILTER, MINUS's left, modifiers) given its operand's.
+    func bindings(wrapping operand: consuming VariableBindings) -> VariableBindings {
+        var result = operand
+        switch self {
+        case .graph(let name, _):
+            if let variable = name.variable {
+                result.certain.insert(variable)
+                result.possible.insert(variable)
+            }
+        case .extend(_, let variable, let expression):
+            result.possible.insert(variable)
+            switch expression {
+            case .term: result.certain.insert(variable)
+            case .variable(let source) where result.certain.contains(source): result.certain.insert(variable)
+            default: break
+            }
+        case .project(_, let variables):
             let projected = Set(variables)
-            var result = inner.variableBindings
             result.certain.formIntersection(projected)
             result.possible.formIntersection(projected)
-            return result
-        case .group(let inner, let variables, let aggregates):
+        case .group(_, let variables, let aggregates):
             let keys = Set(variables)
-            var result = VariableBindings(certain: keys.intersection(inner.variableBindings.certain), possible: keys)
+            result = VariableBindings(certain: keys.intersection(result.certain), possible: keys)
             for aggregate in aggregates {
                 result.possible.insert(aggregate.variable)
                 if aggregate.aggregate.function == .count { result.certain.insert(aggregate.variable) }
             }
-            return result
-        case .service(_, let inner, let silent):
-            var result = inner.variableBindings
+        case .service(_, _, let silent):
             if silent { result.certain = [] }
-            return result
+        default:
+            break
         }
+        return result
     }
 
     /// Every variable written anywhere in the pattern: in nested EXISTS, in subqueries (even unprojected), in
@@ -147,7 +183,8 @@ extension GraphPattern {
     /// evaluated by substitution. Scoping is what breaks it: a FILTER or BIND reading a variable its own group does
     /// not bind, an OPTIONAL that could bind an entry variable its left side leaves open, MINUS, subqueries.
     func isFitForSubstitution(of entry: Set<Variable>) -> Bool {
-        if entry.isEmpty || entry.isDisjoint(with: mentionedVariables) { return true }
+        // The pattern's own variables are walked, not `entry` (a long chain's left side): linear down a chain.
+        if entry.isEmpty || mentionedVariables.isDisjoint(with: entry) { return true }
         switch self {
         case .bgp, .path, .values:
             return true
@@ -248,9 +285,20 @@ extension Expression {
         }
     }
 
-    /// The operands of a chain of `&&`: a filter on their conjunction is a filter on each in turn.
+    /// The operands of a chain of `&&`, left to right: a filter on their conjunction is a filter on each in turn.
+    /// Walks with a stack of its own: a chain of thousands of `&&` is linear (concatenating the halves' arrays at each
+    /// level was quadratic, 6 s for 9,000 conjuncts).
     var conjuncts: [Expression] {
-        if case .and(let a, let b) = self { return a.conjuncts + b.conjuncts }
-        return [self]
+        var result: [Expression] = []
+        var pending: [Expression] = [self]
+        while let next = pending.popLast() {
+            if case .and(let a, let b) = next {
+                pending.append(b)
+                pending.append(a)
+            } else {
+                result.append(next)
+            }
+        }
+        return result
     }
 }

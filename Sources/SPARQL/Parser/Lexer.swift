@@ -6,9 +6,14 @@ struct Lexer {
     let source: SourceText
     var index = 0
 
-    init(_ source: SourceText) { self.source = source }
+    /// The source's scalars, stored (sharing its buffer) rather than computed: a computed array retained and released
+    /// it on every `peek`, which made a debug build lex a 5 MB literal in seconds.
+    private let scalars: [Unicode.Scalar]
 
-    private var scalars: [Unicode.Scalar] { source.scalars }
+    init(_ source: SourceText) {
+        self.source = source
+        scalars = source.scalars
+    }
 
     func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         index + offset < scalars.count ? scalars[index + offset] : nil
