@@ -86,8 +86,9 @@ actor StoreWriter {
         let mark = CheckpointRecord.runningMark(path)
         try FileSystem.replaceFile(mark, with: Array("\(snapshot.version)\n".utf8))
         mirror = nil
+        let everything = snapshot.quads(matching: EncodedQuadPattern()).lazy.map { snapshot.quad(for: $0) }
         mirror = try RedlandLayout(storeDirectory: path).rebuild(
-            from: RedlandOrder.quads(of: snapshot), sequence: snapshot.version, storeDirectory: path, replacing: current)
+            from: everything, sequence: snapshot.version, storeDirectory: path, replacing: current)
         try FileSystem.remove(mark)
     }
 
