@@ -6,7 +6,18 @@ import Store
 // Usage: store-benchmark STORE_DIR SUBJECTS_FILE OBJECTS_FILE
 // The files hold one N-Triples term per line: the same terms benchmarks/store.py gives Oxigraph.
 
+// Or: store-benchmark --load STORE_DIR FILE [commit|os] — `lodestar load`'s work (QuadStore.load, then close), timed
+// inside the process; for machines where the whole release build of `lodestar` is out of reach.
+
 let arguments = CommandLine.arguments
+if arguments.count >= 4, arguments[1] == "--load" {
+    let start = ContinuousClock.now
+    let store = try await QuadStore.open(.directory(arguments[2], sync: SyncMode(rawValue: arguments.dropFirst(4).first ?? "commit") ?? .commit))
+    let report = try await store.load(file: arguments[3])
+    try await store.close()
+    print("{\"load_seconds\": \((ContinuousClock.now - start) / .seconds(1)), \"inserted\": \(report.inserted)}")
+    exit(0)
+}
 guard arguments.count == 4 else {
     FileHandle.standardError.write(Data("usage: store-benchmark STORE_DIR SUBJECTS_FILE OBJECTS_FILE\n".utf8))
     exit(2)

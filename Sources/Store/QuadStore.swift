@@ -80,11 +80,12 @@ public final class QuadStore: Sendable {
     @discardableResult
     public func remove(_ quads: [Quad]) async throws -> WriteReport { try await apply(ChangeSet(deletions: quads)) }
 
-    /// Replaces everything in `graph` with `quads` (whose own graph names are ignored) in one atomic bulk write.
+    /// Replaces everything in `graph` with `quads` (whose own graph names are ignored) in one atomic write. Logged, not
+    /// bulk: with bulk, ServerCrashTests lost an acknowledged PUT after kill -9 (cause not found yet; issue 10).
     @discardableResult
     public func replace(graph: GraphName, with quads: [Quad]) async throws -> WriteReport {
         let quads = quads.map { Quad($0.triple, graph: graph) }
-        return try await transact(.bulk) { snapshot in (ChangeSet(deletions: snapshot.quads(in: graph), insertions: quads), ()) }.0
+        return try await transact { snapshot in (ChangeSet(deletions: snapshot.quads(in: graph), insertions: quads), ()) }.0
     }
 
     /// Loads an RDF file in one atomic, durable bulk write.

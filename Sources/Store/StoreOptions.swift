@@ -69,7 +69,8 @@ public enum WriteMode: Sendable, Hashable {
     case logged
     /// A new Redland storage is built from the next snapshot and swapped in, then one log record names the version.
     /// Costs in proportion to the store, and writes each quad once instead of twice: for loads and whole-graph
-    /// replacements (the `load` command, Graph Store PUT and DELETE, EIRA imports).
+    /// replacements (the `load` command and EIRA imports; Graph Store PUT stays logged until an acknowledged PUT lost
+    /// after kill -9 in ServerCrashTests is explained).
     case bulk
 }
 
