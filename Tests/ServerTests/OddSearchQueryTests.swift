@@ -23,6 +23,10 @@ import Testing
             }
             #expect(try await client.get("/search?q=\"data+portal\"", accept: "application/json").text.contains("solution/9"))
             #expect(!(try await client.get("/search?q=\"portal+data\"", accept: "application/json").text.contains("solution/9")))
+            // The search box is an HTML form: `+` is a space, `%2B` a plus.
+            let form = try await client.get("/search?q=data+portal&type=", accept: "text/html").text
+            #expect(form.contains(#"value="data portal""#) && form.contains("<mark>portal</mark>"))
+            #expect(try await client.get("/search?q=a%2Bb", accept: "application/json").text.contains(#""query":"a+b""#))
             for bad in ["limit=0", "limit=-1", "limit=x", "limit=100000", "type=no+such"] {
                 let response = try await client.get("/search?q=portal&" + bad, accept: "application/json")
                 #expect(response.status == .badRequest, "\(bad): \(response.status)")

@@ -1,3 +1,4 @@
+import Foundation
 import RDF
 
 /// The typed parts of a catalogue page: a solution's description (ADMS-AP: publisher, contact point, releases,
@@ -16,12 +17,13 @@ struct SolutionView {
         guard isSolution else { return nil }
         var model: [String: Any] = [:]
         if let description = facts.text(DCTerms.description) { model["description"] = description }
-        model["publishers"] = labelled(facts.linkedIRIs(DCTerms.publisher))
-        model["contacts"] = facts.linkedIRIs(CatalogueTerms.contactPoint).map(contact)
-        model["releases"] = labelled(facts.linkedIRIs(CatalogueTerms.hasVersion))
-        model["distributions"] = facts.linkedIRIs(CatalogueTerms.distribution).map(distribution)
-        model["keywords"] = facts.texts(CatalogueTerms.keyword)
-        model["themes"] = labelled(facts.linkedIRIs(CatalogueTerms.theme))
+        // Harvested catalogues say these things as IRIs, blank nodes or plain literals: each is shown the way it is said.
+        model["publishers"] = facts.objects(DCTerms.publisher).compactMap(entry)
+        model["contacts"] = facts.objects(CatalogueTerms.contactPoint).compactMap(contact)
+        model["releases"] = facts.objects(CatalogueTerms.hasVersion).compactMap(entry)
+        model["distributions"] = facts.objects(CatalogueTerms.distribution).compactMap(distribution)
+        model["keywords"] = facts.texts(CatalogueTerms.keyword, withUntagged: true)
+        model["themes"] = facts.objects(CatalogueTerms.theme).compactMap(entry)
         model["implements"] = facts.linkedIRIs(DCTerms.type).map { block in
             links.link(block, label: facts.label(of: block), note: facts.identifier(of: block))
         }
@@ -41,7 +43,7 @@ struct SolutionView {
         let solutions = facts.subjects(DCTerms.type, in: names)
         let entries = solutions.map { solution -> [String: Any] in
             var link = links.link(solution, label: facts.label(of: solution))
-            link["publishers"] = labelled(facts.objects(DCTerms.publisher, of: .iri(solution)).compactMap(\.iri))
+            link["publishers"] = facts.objects(DCTerms.publisher, of: .iri(solution)).compactMap(entry)
             return link
         }
         return sortedByLabel(entries)
@@ -71,24 +73,45 @@ struct SolutionView {
         }
     }
 
-    private func labelled(_ iris: [IRI]) -> [[String: Any]] {
-        iris.map { links.link($0, label: facts.label(of: $0)) }
+    /// A thing the solution names, for the `link` partial: an IRI links to its page by label; a blank node is its name
+    /// (`foaf:name`, `vcard:fn`, a title or label) as text; a literal is its text. `nil` for an empty literal.
+    private func entry(_ term: Term) -> [String: Any]? {
+        switch term {
+        case .iri(let iri): return links.link(iri, label: facts.label(of: iri))
+        case .literal(let literal):
+            let text = literal.lexicalForm.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : ["label": text, "linked": false]
+        default:
+            let name = DocumentReader.labelPredicates.lazy.compactMap { facts.text($0, of: term) }.first { !$0.isEmpty }
+            return ["label": name ?? "(unnamed)", "linked": false]
+        }
     }
 
-    private func contact(_ iri: IRI) -> [String: Any] {
-        var entry = links.link(iri, label: facts.text(CatalogueTerms.vcardName, of: .iri(iri)) ?? facts.label(of: iri))
-        let emails = facts.objects(CatalogueTerms.hasEmail, of: .iri(iri)).compactMap(\.iri).compactMap(PageLinks.externalHref)
-        if let email = emails.first { entry["email"] = ["href": email, "label": String(email.dropFirst(email.hasPrefix("mailto:") ? 7 : 0))] }
+    private func contact(_ term: Term) -> [String: Any]? {
+        guard var entry = term.iri.map({ links.link($0, label: facts.text(CatalogueTerms.vcardName, of: term) ?? facts.label(of: $0)) }) ?? entry(term)
+        else { return nil }
+        let emails = facts.objects(CatalogueTerms.hasEmail, of: term).compactMap { email -> String? in
+            email.iri.flatMap(PageLinks.externalHref) ?? email.literal.map { "mailto:" + $0.lexicalForm }.flatMap { PageLinks.externalHref(IRI($0)) }
+        }
+        if let email = emails.first {
+            var address = Substring(email)
+            while address.hasPrefix("mailto:") { address = address.dropFirst(7) }
+            entry["email"] = ["href": "mailto:" + address, "label": String(address)]
+        }
         return entry
     }
 
-    private func distribution(_ iri: IRI) -> [String: Any] {
-        let subject = Term.iri(iri)
-        var entry = links.link(iri, label: facts.text(DCTerms.title, of: subject) ?? facts.label(of: iri))
-        entry["licences"] = facts.objects(DCTerms.license, of: subject).compactMap(\.iri).map { links.link($0, label: facts.label(of: $0)) }
+    private func distribution(_ term: Term) -> [String: Any]? {
+        let subject = term
+        let title = facts.text(DCTerms.title, of: subject).flatMap { $0.isEmpty ? nil : $0 }
+        guard var entry = term.iri.map({ links.link($0, label: title ?? facts.label(of: $0)) }) ?? entry(term) else { return nil }
+        if term.iri == nil { entry["label"] = title ?? "Distribution" }
+        entry["licences"] = facts.objects(DCTerms.license, of: subject).compactMap(self.entry)
         let targets = facts.objects(CatalogueTerms.downloadURL, of: subject) + facts.objects(CatalogueTerms.accessURL, of: subject)
-        entry["downloads"] = targets.compactMap(\.iri).compactMap { target -> [String: Any]? in
-            PageLinks.externalHref(target).map { ["href": $0, "label": target.value] }
+        entry["downloads"] = targets.compactMap { target -> [String: Any]? in
+            if let iri = target.iri { return PageLinks.externalHref(iri).map { ["href": $0, "label": iri.value] } }
+            // A download address given as a literal is shown, not linked: it was never checked to be an address.
+            return target.literal.map { ["label": $0.lexicalForm, "plain": true] }
         }
         if let format = facts.objects(CatalogueTerms.format, of: subject).first {
             entry["format"] = format.iri.map { facts.label(of: $0) ?? PageLinks.localName($0) } ?? format.literal?.lexicalForm ?? ""

@@ -1,3 +1,4 @@
+import Foundation
 import RDF
 
 /// How pages link: served PURIs by their server path, every other IRI to its `/resource` page, each shown by its
@@ -17,6 +18,8 @@ struct PageLinks {
     /// A link to `iri`, shown by `label` or, without one, by its local part; without `href` when the IRI must not
     /// be a link (the templates then print the label as text).
     func link(_ iri: IRI, label: String?, note: String? = nil) -> [String: Any] {
+        // An empty label (a harvested `dct:title ""`) would be an invisible link: the IRI's name stands in.
+        let label = label.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         var link: [String: Any] = ["label": label ?? Self.localName(iri)]
         let href = href(iri)
         link["linked"] = href != nil

@@ -46,7 +46,7 @@ enum PageTemplates {
         {{#hasReleases}}<h2>Releases</h2>{{/hasReleases}}
         <ul class="links releases">{{#releases}}<li>{{> link}}</li>{{/releases}}</ul>
         {{#hasDistributions}}<h2>Distributions</h2>{{/hasDistributions}}
-        <ul class="links distributions">{{#distributions}}<li>{{> link}}{{#format}} <small>{{format}}</small>{{/format}}{{#licences}} <small>· licence: {{> link}}</small>{{/licences}}{{#downloads}} <br><a class="download" rel="nofollow" href="{{href}}">{{label}}</a>{{/downloads}}</li>{{/distributions}}</ul>
+        <ul class="links distributions">{{#distributions}}<li>{{> link}}{{#format}} <small>{{format}}</small>{{/format}}{{#licences}} <small>· licence: {{> link}}</small>{{/licences}}{{#downloads}} <br>{{#plain}}<span class="text-iri">{{label}}</span>{{/plain}}{{^plain}}<a class="download" rel="nofollow" href="{{href}}">{{label}}</a>{{/plain}}{{/downloads}}</li>{{/distributions}}</ul>
         </section>
         """
 

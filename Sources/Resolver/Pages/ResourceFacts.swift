@@ -65,10 +65,11 @@ struct ResourceFacts {
     }
 
     /// Every literal of `predicate` in the reader's best language among those present (keywords come in several).
-    func texts(_ predicate: IRI) -> [String] {
+    /// With `withUntagged`, literals without a language tag are kept too (a keyword is often a plain string).
+    func texts(_ predicate: IRI, withUntagged: Bool = false) -> [String] {
         let literals = objects(predicate).compactMap(\.literal)
         guard let best = literals.map({ languages.rank($0.language) }).min() else { return [] }
-        return literals.filter { languages.rank($0.language) == best }.map(\.lexicalForm)
+        return literals.filter { languages.rank($0.language) == best || (withUntagged && $0.language == nil) }.map(\.lexicalForm)
     }
 
     /// Every object of every predicate of `subject` in the document.

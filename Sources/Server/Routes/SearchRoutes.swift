@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -21,10 +22,26 @@ struct SearchRoutes {
         return routes
     }
 
+    /// The query's parameters as an HTML form sends them (`application/x-www-form-urlencoded`: `+` is a space, `%2B`
+    /// a plus), first value of each name.
+    static func formParameters(_ query: String?) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decoded(parts[0])
+            if parameters[name] == nil { parameters[name] = parts.count > 1 ? decoded(parts[1]) : "" }
+        }
+        return parameters
+    }
+
     private func search(_ request: Request) throws -> Response {
-        let parameters = request.uri.queryParameters
-        let query = parameters.get("q").map { String($0) } ?? ""
-        let typeText = parameters.get("type").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let parameters = Self.formParameters(request.uri.query)
+        let query = parameters["q"] ?? ""
+        let typeText = parameters["type"].flatMap { $0.isEmpty ? nil : $0 }
         var classes: [IRI] = []
         if let typeText {
             guard let named = SearchTypes.classes(typeText) else {
@@ -33,9 +50,9 @@ struct SearchRoutes {
             }
             classes = named
         }
-        let language = parameters.get("lang").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let language = parameters["lang"].flatMap { $0.isEmpty ? nil : $0 }
         var limit = Self.defaultLimit
-        if let text = parameters.get("limit") {
+        if let text = parameters["limit"] {
             guard let value = Int(text), value > 0, value <= Self.maxLimit else {
                 throw RequestError.badRequest("'limit' must be a whole number from 1 to \(Self.maxLimit), not '\(text)'")
             }
