@@ -68,7 +68,12 @@ import Testing
     @Test func everyDumpIsWrittenOnceAndParsesWithTheStoresCount() async throws {
         try await withRepository(data: pagedData(subjects: 30)) { store, repository, directory in
             let snapshot = store.snapshot()
-            let dumps = try await repository.allDumps(snapshot: snapshot)
+            // Described before any is written: no sizes yet, and no file.
+            let described = try await repository.descriptions(snapshot: snapshot)
+            #expect(described.allSatisfy { $0.size == nil && !FileManager.default.fileExists(atPath: $0.path) })
+            var dumps: [DumpInfo] = []
+            for description in described { dumps.append(try await repository.dump(description.file, snapshot: snapshot)) }
+            #expect(dumps.map(\.path) == described.map(\.path))
             // all: 2 syntaxes; default, g1, g2, big: 4 each; every one plain and gzip.
             #expect(dumps.count == (2 + 4 * 4) * 2)
             for dump in dumps {
@@ -81,7 +86,8 @@ import Testing
             }
             // Asked again: the same files, not rewritten.
             let modified = try dumps.map { try FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as! Date }
-            let again = try await repository.allDumps(snapshot: store.snapshot())
+            let again = try await repository.descriptions(snapshot: store.snapshot())
+            #expect(again.map(\.size) == dumps.map(\.size))
             #expect(again.map(\.path) == dumps.map(\.path))
             #expect(try again.map { try FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as! Date } == modified)
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains(".part-") }

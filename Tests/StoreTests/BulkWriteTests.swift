@@ -38,6 +38,7 @@ struct BulkWriteTests {
 
         let reopened = try await QuadStore.open(.directory(directory.path))
         #expect(reopened.snapshot().version == 2)
+        #expect(reopened.openReport.indexes == .mapped, "the bulk write leaves its checkpoint's index file")
         #expect(Set(reopened.snapshot().allQuads) == expected)
         try await reopened.insert([quad("after", "p", "o")])  // the log goes on from the bulk write's version
         #expect(reopened.snapshot().version == 3)

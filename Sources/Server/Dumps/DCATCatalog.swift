@@ -22,7 +22,8 @@ package enum DCATCatalog {
     ]
 
     /// The catalogue's quads (default graph).
-    /// - Parameter dumps: every dump file, with its size.
+    /// - Parameter dumps: every dump file. No `dcat:byteSize` (optional in DCAT-AP): a dump is written when first
+    ///   downloaded, and the catalogue's bytes must not change before the store does.
     package static func quads(facts: CatalogueFacts, versions: DatasetVersions, dumps: [DumpInfo]) -> [Quad] {
         var builder = QuadBuilder()
         let type = RDFVocabulary.type.value
@@ -68,7 +69,6 @@ package enum DCATCatalog {
                 builder.add(mediaType, type, .iri(dcterms + "MediaType"))
                 builder.add(distribution, dcterms + "format", format)
                 builder.add(format, type, .iri(dcterms + "MediaTypeOrExtent"))
-                builder.add(distribution, dcat + "byteSize", QuadBuilder.integer(dump.size, type: XSD.namespace + "nonNegativeInteger"))
                 if dump.file.compressed {
                     let gzip = Term.iri(iana + DumpFile.gzipMediaType)
                     builder.add(distribution, dcat + "compressFormat", gzip)

@@ -3,7 +3,8 @@ import RDF
 /// The `/dumps` listing, as JSON (for programs) or HTML (for people).
 package enum DumpListing {
     /// `{"dumps": [{"url", "name", "graph", "format", "mediaType", "compressed", "size", "triples", "lastModified",
-    /// "etag"}, …]}`; `graph` is the graph's IRI, `"default"` or `null` for the whole store.
+    /// "etag"}, …]}`; `size` is null until the file is first downloaded; `graph` is the graph's IRI, `"default"` or
+    /// `null` for the whole store.
     package static func json(_ dumps: [DumpInfo], facts: CatalogueFacts) -> String {
         var entries: [String] = []
         for dump in dumps {
@@ -16,7 +17,7 @@ package enum DumpListing {
                 ("mediaType", HTML.jsonString(file.mediaType)),
                 ("contentMediaType", HTML.jsonString(file.format.mediaType)),
                 ("compressed", file.compressed ? "true" : "false"),
-                ("size", String(dump.size)),
+                ("size", dump.size.map(String.init) ?? "null"),
                 ("triples", String(dump.triples)),
                 ("lastModified", HTML.jsonString(HTTPDate.format(dump.lastModified))),
                 ("etag", HTML.jsonString(dump.entityTag)),
@@ -38,7 +39,8 @@ package enum DumpListing {
             case .graph(let name): graph = name.term?.description ?? ""
             }
             rows += "<tr><td><a href=\"\(HTML.escape(url))\">\(HTML.escape(dump.file.fileName))</a></td><td>\(HTML.escape(graph))</td>"
-            rows += "<td>\(HTML.escape(dump.file.mediaType))</td><td>\(dump.size)</td><td>\(dump.triples)</td>"
+            let size = dump.size.map(String.init) ?? "written when first downloaded"
+            rows += "<td>\(HTML.escape(dump.file.mediaType))</td><td>\(size)</td><td>\(dump.triples)</td>"
             rows += "<td>\(HTML.escape(HTTPDate.format(dump.lastModified)))</td></tr>\n"
         }
         return """

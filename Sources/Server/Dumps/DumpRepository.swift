@@ -4,13 +4,13 @@ import Resolver
 package import Store
 import Synchronization
 
-/// A dump file on disk, ready to serve.
+/// A dump file: on disk, ready to serve, once `size` is known.
 package struct DumpInfo: Sendable {
     package var file: DumpFile
     /// Where it is; the file at this path never changes (a new version of the graph is a new file).
     package var path: String
-    /// Bytes.
-    package var size: Int
+    /// Bytes; nil while this version's file is not written yet (a dump is written when it is first downloaded).
+    package var size: Int?
     /// Triples (quads for `all`) of the dataset.
     package var triples: Int
     /// When this version of the dataset was first seen, to the second.
@@ -96,28 +96,37 @@ package final class DumpRepository: Sendable {
     package func dump(_ file: DumpFile, snapshot: Snapshot) async throws -> DumpInfo {
         let versions = try await versions(of: snapshot)
         guard let version = versions.datasets[file.dataset] else { throw DumpError.unknownDump("no dump called \(file.fileName)") }
-        let path = directory + "/" + version.fileStem + "." + file.format.fileExtension
-        let finalPath = path + (file.compressed ? ".gz" : "")
-        var attributes = try? FileManager.default.attributesOfItem(atPath: finalPath)
+        var info = describe(file, version: version)
         // Twice at most: a newer version seen by a concurrent request may remove this one's files in between.
-        for _ in 0..<2 where attributes == nil {
-            try await produce(file, version: version, snapshot: snapshot, plainPath: path)
-            attributes = try? FileManager.default.attributesOfItem(atPath: finalPath)
+        for _ in 0..<2 where info.size == nil {
+            try await produce(file, version: version, snapshot: snapshot, plainPath: plainPath(file, version: version))
+            info = describe(file, version: version)
         }
-        guard let size = attributes?[.size] as? Int else { throw DumpError.io("\(finalPath) disappeared after it was written") }
-        return DumpInfo(
-            file: file, path: finalPath, size: size, triples: version.triples, lastModified: version.lastModified,
-            entityTag: "\"\(version.fingerprint.hex)-\(file.format.fileExtension)\(file.compressed ? "-gz" : "")\"")
+        guard info.size != nil else { throw DumpError.io("\(info.path) disappeared after it was written") }
+        return info
     }
 
-    /// Every dump of `snapshot`, each written if it is missing.
-    package func allDumps(snapshot: Snapshot) async throws -> [DumpInfo] {
+    /// Every dump of `snapshot`, described without writing any: the listing and the catalogue must not write seven
+    /// syntaxes of every graph (minutes at 1M quads, holding the compute slot) for a client that downloads none.
+    package func descriptions(snapshot: Snapshot) async throws -> [DumpInfo] {
         let versions = try await versions(of: snapshot)
-        var result: [DumpInfo] = []
-        for dataset in versions.ordered {
-            for file in DumpFile.files(of: dataset) { result.append(try await dump(file, snapshot: snapshot)) }
+        return versions.ordered.flatMap { dataset in
+            guard let version = versions.datasets[dataset] else { return [DumpInfo]() }
+            return DumpFile.files(of: dataset).map { describe($0, version: version) }
         }
-        return result
+    }
+
+    private func plainPath(_ file: DumpFile, version: DatasetVersion) -> String {
+        directory + "/" + version.fileStem + "." + file.format.fileExtension
+    }
+
+    /// `file` at `version`, with its size if it is written.
+    private func describe(_ file: DumpFile, version: DatasetVersion) -> DumpInfo {
+        let path = plainPath(file, version: version) + (file.compressed ? ".gz" : "")
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        return DumpInfo(
+            file: file, path: path, size: size, triples: version.triples, lastModified: version.lastModified,
+            entityTag: "\"\(version.fingerprint.hex)-\(file.format.fileExtension)\(file.compressed ? "-gz" : "")\"")
     }
 
     /// Writes both compressions of one syntax; concurrent requests for the same file wait for the one writer.

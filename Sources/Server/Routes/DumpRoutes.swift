@@ -34,7 +34,7 @@ struct DumpRoutes {
         guard let offer = ContentNegotiation.choose(from: Self.listingOffers, accept: request.accept) else {
             throw RequestError.notAcceptable(offered: ["application/json", "text/html"])
         }
-        let dumps = try await services.dumps.allDumps(snapshot: services.store.snapshot())
+        let dumps = try await services.dumps.descriptions(snapshot: services.store.snapshot())
         let facts = services.catalogueFacts
         if offer.value { return .negotiated(.html, body: ResponseBody(byteBuffer: ByteBuffer(string: DumpListing.html(dumps, facts: facts)))) }
         let buffer = ByteBuffer(string: DumpListing.json(dumps, facts: facts))
@@ -54,6 +54,7 @@ struct DumpRoutes {
             return try await self.page(page, of: file, snapshot: snapshot)
         }
         let dump = try await services.dumps.dump(file, snapshot: snapshot)
+        guard let size = dump.size else { throw DumpError.io("\(dump.path) is missing") }
         var headers: HTTPFields = [
             // Exactly the registered type: harvesters compare it as a string (Turtle is UTF-8 by definition).
             .contentType: file.mediaType,
@@ -62,25 +63,25 @@ struct DumpRoutes {
             .lodestarVersion: String(snapshot.version),
             .surrogateKey: Self.surrogateKeys(of: file.dataset),
         ]
-        var range = ByteRangeRequest(header: request.headers[.range], size: dump.size)
+        var range = ByteRangeRequest(header: request.headers[.range], size: size)
         if !DumpValidators.rangeApplies(request.headers, dump: dump) { range = .whole }
         switch range {
         case .unsatisfiable:
             // Every 4xx says why (issue 15); the dump's size is also in Content-Range, as RFC 9110 §15.5.17 asks.
-            let message = ByteBuffer(string: "the Range asks for no byte of this dump: it has \(dump.size) bytes (0-\(max(dump.size, 1) - 1))\n")
+            let message = ByteBuffer(string: "the Range asks for no byte of this dump: it has \(size) bytes (0-\(max(size, 1) - 1))\n")
             return Response(
                 status: .rangeNotSatisfiable,
                 headers: [
-                    .contentRange: "bytes */\(dump.size)", .contentType: "text/plain; charset=utf-8", .contentLength: String(message.readableBytes),
+                    .contentRange: "bytes */\(size)", .contentType: "text/plain; charset=utf-8", .contentLength: String(message.readableBytes),
                 ],
                 body: body ? ResponseBody(byteBuffer: message) : ResponseBody())
         case .part(let bytes):
-            headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(dump.size)"
+            headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(size)"
             headers[.contentLength] = String(bytes.count)
             let content = body ? try await fileIO.loadFile(path: dump.path, range: bytes, context: context) : ResponseBody()
             return Response(status: .partialContent, headers: headers, body: content)
         case .whole:
-            headers[.contentLength] = String(dump.size)
+            headers[.contentLength] = String(size)
             let content = body ? try await fileIO.loadFile(path: dump.path, context: context) : ResponseBody()
             return Response(status: .ok, headers: headers, body: content)
         }
@@ -111,7 +112,7 @@ struct DumpRoutes {
         let format = try negotiateGraphFormat(request)
         let snapshot = services.store.snapshot()
         let versions = try await services.dumps.versions(of: snapshot)
-        let dumps = try await services.dumps.allDumps(snapshot: snapshot)
+        let dumps = try await services.dumps.descriptions(snapshot: snapshot)
         let quads = DCATCatalog.quads(facts: services.catalogueFacts, versions: versions, dumps: dumps)
         let bytes = try GraphRendering.render(quads, format: format, prefixes: DCATCatalog.prefixes)
         return .negotiated(.graph(format), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)), headers: Self.validators(snapshot, format))

@@ -35,11 +35,17 @@ extension GroupCommitter {
             }
             checkpoints.completed(count: checkpoints.changes.count)  // the new storage holds every logged write too
             checkpoints.failure = nil
+            await Self.writeIndex(of: next, options: options)  // else the next open reads all of Redland
         }
         publish(next)
         startFoldIfDue()
         observers.notify(commit)
         write.continuation.resume(returning: WriteReport(inserted: commit.added.count, deleted: commit.removed.count, version: next.version))
+    }
+
+    /// The index file of the checkpoint a bulk write made, off the committer's thread (seconds at 1M quads).
+    @concurrent private static func writeIndex(of snapshot: Snapshot, options: StoreOptions) async {
+        writeIndexFile(snapshot, options: options)
     }
 
     /// The log record naming a bulk write's version (it carries no quads: Redland holds them), then a fresh segment so
