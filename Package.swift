@@ -160,7 +160,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Starts its own PostgreSQL (initdb, pg_ctl) and runs a primary and replicas of the built binary.
-        .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Store", "RDF", "lodestar"], swiftSettings: swiftSettings),
-        .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF", "LocalHTTPServer"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Store", "RDF", "lodestar", "TestKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "LodestarCLITests", dependencies: ["lodestar", "Store", "RDF", "LocalHTTPServer", "TestKit"], swiftSettings: swiftSettings),
     ]
 )

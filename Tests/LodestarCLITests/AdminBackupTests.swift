@@ -2,6 +2,7 @@ import Foundation
 import RDF
 import Store
 import Testing
+import TestKit
 
 /// Issue 10: `POST /admin/backup` on a live server copies its store, for holders of the update token only.
 @Suite("POST /admin/backup", .serialized)
@@ -10,7 +11,7 @@ struct AdminBackupTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let store = directory.path + "/store"
-        let port = try CommandRunner.freePort()
+        let port = try FreePort.loopback()
         let base = "http://127.0.0.1:\(port)"
         let server = try CommandRunner.start(["serve", "--store", store, "--port", "\(port)", "--update-token", "secret"])
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestKit
 
 /// Issue 15: a query whose client has gone stops computing, and SIGTERM stops a server whose query would run for
 /// minutes once `--drain-timeout` has passed. Both against a `lodestar serve` child process with one query thread.
@@ -48,7 +49,7 @@ struct RequestEndTests {
     private func withServer(_ body: (String, Process) async throws -> Void) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let port = try CommandRunner.freePort()
+        let port = try FreePort.loopback()
         let base = "http://127.0.0.1:\(port)"
         let server = try CommandRunner.start([
             "serve", "--store", directory.path + "/store", "--port", "\(port)", "--max-concurrent-queries", "1", "--drain-timeout", "1",

@@ -2,6 +2,7 @@ import Foundation
 import RDF
 import Store
 import Testing
+import TestKit
 
 /// Issue 10: `kill -9` of a live server while eight clients send single writes, one client replaces a 50 000-quad graph
 /// (GSP PUT) and another sends a 100 000-quad update, with checkpoints running all along. After reopening, every
@@ -13,7 +14,7 @@ struct ServerCrashTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let store = directory.path + "/store"
-        let port = try CommandRunner.freePort()
+        let port = try FreePort.loopback()
         let base = "http://127.0.0.1:\(port)"
         try writeSyntheticNTriples(count: 50_000, prefix: "put", to: directory.path + "/put.nt")
         let bulk = "INSERT DATA {\n" + (0..<100_000).map { "<urn:bulk:\($0)> <urn:p> \"v\($0)\" .\n" }.joined() + "}"

@@ -1,7 +1,8 @@
 import Foundation
+import TestKit
 import Testing
 
-/// A PostgreSQL cluster of our own in a temporary directory: the suite's, started once (on port 55430) and stopped
+/// A PostgreSQL cluster of our own in a temporary directory: the suite's, started once (on a free port) and stopped
 /// when the test process exits, or a test's own (the failover test's primary and standby). PostgreSQL refuses to run
 /// as root: as root, its files belong to `postgres` and its commands run through `runuser -u postgres`.
 final class PostgresServer: Sendable {
@@ -11,7 +12,7 @@ final class PostgresServer: Sendable {
 
     /// The suite's server; a missing PostgreSQL fails the tests (`make test` installs it).
     static let shared: Result<PostgresServer, any Error> = Result {
-        let server = try PostgresServer(port: 55430)
+        let server = try PostgresServer(port: FreePort.loopback())
         stopAtExit = server
         atexit {
             stopAtExit?.stop()

@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 import Testing
 
 /// Issue 14: a primary ships every write to a change log in PostgreSQL; replicas bootstrap from its dump and follow.
@@ -179,12 +180,12 @@ struct ReplicationTests {
     /// PostgreSQL with a synchronous streaming standby; the primary dies and the standby is promoted mid-stream: every
     /// acknowledged write is on the new log, the Lodestar primary goes on writing to it, and the replica follows it.
     @Test func aFailoverToTheStandbyLosesNoAcknowledgedWrite() async throws {
-        let first = try PostgresServer(port: 55431)
+        let first = try PostgresServer(port: FreePort.loopback())
         defer { first.stop(); first.remove() }
-        let standby = try PostgresServer(port: 55432, standbyOf: first)
+        let standby = try PostgresServer(port: FreePort.loopback(), standbyOf: first)
         defer { standby.stop(); standby.remove() }
         _ = try first.url(database: "failover")
-        let log = "postgresql://postgres@127.0.0.1:55431,127.0.0.1:55432/failover?target_session_attrs=read-write&connect_timeout=2"
+        let log = "postgresql://postgres@127.0.0.1:\(first.port),127.0.0.1:\(standby.port)/failover?target_session_attrs=read-write&connect_timeout=2"
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lodestar-repl-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
