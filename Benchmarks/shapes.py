@@ -124,6 +124,9 @@ def shapes():
     add("regex nested quantifiers", 1, lambda: q(f"SELECT (REGEX(\"{'a' * 5_000}!\", \"^((a*)*|b)*$\") AS ?x) {{}}"))
     add("regex huge pattern", 100_000, lambda: q(f"SELECT (REGEX(\"a\", \"{'(a|' * 20_000}a{')' * 20_000}\") AS ?x) {{}}"))
     add("CONCAT doubling", 40, lambda: q("SELECT * { BIND(\"aaaaaaaaaaaaaaaa\" AS ?v0) " + " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(40)) + " } "))
+    # ICU runs out of backtracking stack here: an error value (unbound), never the input unchanged.
+    add("REPLACE backtracking stack", 1_000_000, lambda: q(f"SELECT (REPLACE(\"{'a' * 1_000_000}\", \"(a+)+b\", \"x\") AS ?x) {{}}"))
+    add("REGEX backtracking stack", 1_000_000, lambda: q(f"SELECT (REGEX(\"{'a' * 1_000_000}\", \"(a)+b\") AS ?x) {{}}"))
     add("REPLACE doubling", 40, lambda: q("SELECT * { BIND(\"aaaaaaaaaaaaaaaa\" AS ?v0) " + " ".join(f"BIND(REPLACE(?v{i}, \"a\", \"aa\") AS ?v{i + 1})" for i in range(40)) + " } "))
     add("GROUP_CONCAT doubling", 30, lambda: q("SELECT ?x30 { " + "".join(f"{{ SELECT (GROUP_CONCAT(?x{i}) AS ?x{i + 1}) {{ VALUES ?k {{ 1 2 }} " for i in reversed(range(30))) + "BIND(\"aaaa\" AS ?x0)" + " } }" * 30 + " }"))
     add("STRLEN of CONCAT chain", 30, lambda: q("SELECT (STRLEN(?v30) AS ?n) { BIND(\"aaaaaaaaaaaaaaaa\" AS ?v0) " + " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(30)) + " } "))

@@ -2,7 +2,8 @@ import JSONLD
 import RDF
 
 /// JSON-LD through the `JSONLD` module's parser. A JSON-LD document's meaning depends on contexts that may come last,
-/// so the chunks are gathered and parsed at the end of input (callers bound the body's size before it gets here).
+/// so the chunks are gathered and parsed at the end of input (callers bound the body's size before it gets here). Each
+/// quad passes `RedlandLimits`, as in every other syntax.
 final class JSONLDChunkParser: ChunkParser {
     private let baseIRI: String
     private let file: String?
@@ -23,7 +24,18 @@ final class JSONLDChunkParser: ChunkParser {
         let document = bytes
         bytes = []
         do {
-            try JSONLDParser.parse(document, baseIRI: baseIRI) { try handle($0.prefixingBlankNodes(with: blankPrefix)) }
+            try JSONLDParser.parse(document, baseIRI: baseIRI) { parsed in
+                let quad = parsed.prefixingBlankNodes(with: blankPrefix)
+                // The limits every other syntax's parser applies: librdf drops a longer IRI without a word and aborts
+                // on a longer language tag. JSON-LD's quads carry no position, so the message names the term instead.
+                do {
+                    try RedlandLimits.check(quad)
+                } catch var error as RedlandError {
+                    error.file = file
+                    throw error
+                }
+                try handle(quad)
+            }
         } catch let error as JSONLDError {
             let code: RedlandError.Code = error.code == .syntax ? .syntax : .invalidData
             throw RedlandError(

@@ -154,6 +154,21 @@ extension RedlandTests {
             #expect(format == .turtle ? (1...2).contains(error.line ?? 0) : error.line == 2)
         }
 
+        @Test("JSON-LD quads pass the limits of librdf's storage too: a huge IRI or language tag is refused, naming the term")
+        func jsonLDAppliesRedlandLimits() throws {
+            let iri = "http://ex/" + String(repeating: "a", count: 70_000)
+            let hugeIRI = #"{"@id": "http://ex/s", "http://ex/p": {"@id": "\#(iri)"}}"#
+            let error = try #require(parseError(Array(hugeIRI.utf8), .jsonLD, world: world, fileName: "data.jsonld"))
+            #expect(error.code == .invalidData)
+            #expect(error.message.contains("object IRI of 70010 bytes"))
+            #expect(error.file == "data.jsonld")
+            let tag = "en-" + Array(repeating: "abcdefgh", count: 40).joined(separator: "-")
+            let longTag = #"{"@id": "http://ex/s", "http://ex/p": {"@value": "x", "@language": "\#(tag)"}}"#
+            #expect(parseError(Array(longTag.utf8), .jsonLD, world: world)?.message.contains("language tag of \(tag.utf8.count) bytes") == true)
+            let fine = #"{"@id": "http://ex/s", "http://ex/p": {"@value": "x", "@language": "en"}}"#
+            #expect(try parse(fine, .jsonLD, world: world).count == 1)
+        }
+
         @Test func blankNodesAreLocalToEachParse() throws {
             let text = "_:b0 <http://ex/p> _:b1 .\n_:b1 <http://ex/p> _:b0 .\n"
             let first = try parse(text, .ntriples, world: world)

@@ -20,6 +20,9 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
     case invalidArgument(String)
     /// A regular expression, flag string or replacement string that XPath rejects (err:FORX0001…FORX0004).
     case invalidRegularExpression(String)
+    /// A regular expression the matcher could not finish on this input: ICU's backtracking stack (8 MB) ran out, as
+    /// for `(a+)+b` over a long run of `a`. An error value like any other, never the input unchanged.
+    case regexMatchFailed(String)
     /// A built-in called with the wrong number of arguments.
     case wrongArgumentCount(function: String, expected: String, actual: Int)
     /// A built-in name `SPARQLFunctions.call` does not know.
@@ -41,6 +44,7 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
         case .overflow(let message): "numeric overflow: \(message)"
         case .invalidArgument(let message): "invalid argument: \(message)"
         case .invalidRegularExpression(let message): "invalid regular expression: \(message)"
+        case .regexMatchFailed(let function): "\(function): the regular expression ran out of backtracking stack on its input"
         case .wrongArgumentCount(let function, let expected, let actual):
             "\(function) takes \(expected) argument\(expected == "1" ? "" : "s"), not \(actual)"
         case .unknownBuiltIn(let name): "unknown built-in function \(name)"

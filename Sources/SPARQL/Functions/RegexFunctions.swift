@@ -57,15 +57,22 @@ extension SPARQLFunctions {
 
     /// The matches of `expression` in `text` (only the first with `firstOnly`). ICU reports progress while it
     /// backtracks, so a pattern such as `^(a+)+$` on a long string stops at the query's limit instead of running on.
-    /// - Throws: `ExpressionError.stopped` when the context's limit passes or the query is cancelled.
+    /// With `.reportCompletion` the last call carries `.internalError` when ICU gave up (its backtracking stack ran
+    /// out): the matches found so far are then not all of them, so the call is an error, never a partial answer.
+    /// - Throws: `ExpressionError.stopped` when the context's limit passes or the query is cancelled;
+    ///   `ExpressionError.regexMatchFailed` when ICU could not finish.
     private static func matches(
         of expression: NSRegularExpression, in text: String, firstOnly: Bool, function: String, context: FunctionContext
     ) throws(ExpressionError) -> [NSTextCheckingResult] {
         var found: [NSTextCheckingResult] = []
         var stopped = false
+        var failed = false
         let range = NSRange(location: 0, length: (text as NSString).length)
-        expression.enumerateMatches(in: text, options: [.reportProgress], range: range) { match, _, stop in
-            if let match {
+        expression.enumerateMatches(in: text, options: [.reportProgress, .reportCompletion], range: range) { match, flags, stop in
+            if flags.contains(.internalError) {
+                failed = true
+                stop.pointee = true
+            } else if let match {
                 found.append(match)
                 if firstOnly { stop.pointee = true }
             } else if context.shouldStop() {
@@ -74,6 +81,7 @@ extension SPARQLFunctions {
             }
         }
         if stopped { throw .stopped(function) }
+        if failed { throw .regexMatchFailed(function) }
         return found
     }
 

@@ -1,44 +1,53 @@
 import RDF
 
 extension Lexer {
-    /// STRING_LITERAL1/2 and STRING_LITERAL_LONG1/2, with ECHAR escapes processed.
+    /// STRING_LITERAL1/2 and STRING_LITERAL_LONG1/2, with ECHAR escapes processed. The text between escapes is
+    /// copied a run at a time, and the scan reads a local copy of the scalars: a character at a time through `peek`
+    /// and `UnicodeScalarView.append` cost a debug build a second for a 5 MB literal.
     mutating func lexString(quote: Unicode.Scalar) throws -> Token.Kind {
+        let scalars = source.scalars
         let start = index
         let isLong = peek(1) == quote && peek(2) == quote
-        index += isLong ? 3 : 1
-        var value = String.UnicodeScalarView()
+        var position = index + (isLong ? 3 : 1)
+        var value = ""
+        var runStart = position
         while true {
-            guard let c = peek() else {
+            guard position < scalars.count else {
+                index = position
                 throw error("unterminated string: expected a closing \(isLong ? "\(quote)\(quote)\(quote)" : "\(quote)")", from: start, to: index)
             }
+            let c = scalars[position]
             if c == quote {
                 if !isLong {
-                    index += 1
+                    value += source.text(runStart..<position)
+                    position += 1
                     break
                 }
-                if peek(1) == quote && peek(2) == quote {
-                    index += 3
+                if position + 2 < scalars.count, scalars[position + 1] == quote, scalars[position + 2] == quote {
+                    value += source.text(runStart..<position)
+                    position += 3
                     break
                 }
-                value.append(c)
-                index += 1
+                position += 1
             } else if c == "\\" {
-                guard let escaped = peek(1), let replacement = Self.echar(escaped) else {
-                    let shown = peek(1).map { "\\" + Self.show($0) } ?? "\\"
+                guard position + 1 < scalars.count, let replacement = Self.echar(scalars[position + 1]) else {
+                    let shown = position + 1 < scalars.count ? "\\" + Self.show(scalars[position + 1]) : "\\"
                     throw error(
                         "invalid escape '\(shown)' in a string; expected one of \\t \\b \\n \\r \\f \\\" \\' \\\\",
-                        from: index, to: min(index + 2, source.scalars.count))
+                        from: position, to: min(position + 2, scalars.count))
                 }
-                value.append(replacement)
-                index += 2
+                value += source.text(runStart..<position)
+                value.unicodeScalars.append(replacement)
+                position += 2
+                runStart = position
             } else if !isLong && (c == "\n" || c == "\r") {
-                throw error("line break in a string; use \\n or a long string (\(quote)\(quote)\(quote))", from: index, to: index + 1)
+                throw error("line break in a string; use \\n or a long string (\(quote)\(quote)\(quote))", from: position, to: position + 1)
             } else {
-                value.append(c)
-                index += 1
+                position += 1
             }
         }
-        return .string(String(value))
+        index = position
+        return .string(value)
     }
 
     private static func echar(_ c: Unicode.Scalar) -> Unicode.Scalar? {
@@ -53,47 +62,50 @@ extension Lexer {
         }
     }
 
-    /// PNAME_NS / PNAME_LN, where the prefix is `scalars[index..<prefixEnd]` and `scalars[prefixEnd]` is `:`.
+    /// PNAME_NS / PNAME_LN, where the prefix is `scalars[index..<prefixEnd]` and `scalars[prefixEnd]` is `:`. The name
+    /// is copied a run at a time between `\` escapes (which drop their backslash; `%hh` stays as written), from a local
+    /// copy of the scalars, as in `lexString`.
     mutating func lexPrefixedName(prefixEnd: Int) throws -> Token.Kind {
+        let scalars = source.scalars
         let prefix = source.text(index..<prefixEnd)
-        index = prefixEnd + 1
-        var local: [Unicode.Scalar] = []
-        // The length of `local` up to its last character that may end a name, not a copy of it: copying at every
-        // character made a long name quadratic (a 1 MB local part took minutes).
-        var committedLength = 0
-        var committedIndex = index
+        var position = prefixEnd + 1
+        var name = ""
+        var runStart = position
+        // Where the name last ended on a character that may end it: trailing dots belong to the next token.
+        var committed = position
         var isFirst = true
-        while let c = peek() {
+        while position < scalars.count {
+            let c = scalars[position]
             if c == "%" {
-                guard let h1 = peek(1), let h2 = peek(2), CharacterClasses.isHexDigit(h1), CharacterClasses.isHexDigit(h2) else {
-                    throw error("invalid percent-encoding in a prefixed name: expected two hexadecimal digits after '%'", from: index, to: index + 1)
+                guard position + 2 < scalars.count, CharacterClasses.isHexDigit(scalars[position + 1]),
+                    CharacterClasses.isHexDigit(scalars[position + 2])
+                else {
+                    throw error(
+                        "invalid percent-encoding in a prefixed name: expected two hexadecimal digits after '%'", from: position, to: position + 1)
                 }
-                local.append(contentsOf: [c, h1, h2])
-                index += 3
+                position += 3
             } else if c == "\\" {
-                guard let escaped = peek(1), CharacterClasses.isLocalEscapable(escaped) else {
-                    let shown = peek(1).map { "\\" + Self.show($0) } ?? "\\"
-                    throw error("invalid escape '\(shown)' in a prefixed name", from: index, to: min(index + 2, source.scalars.count))
+                guard position + 1 < scalars.count, CharacterClasses.isLocalEscapable(scalars[position + 1]) else {
+                    let shown = position + 1 < scalars.count ? "\\" + Self.show(scalars[position + 1]) : "\\"
+                    throw error("invalid escape '\(shown)' in a prefixed name", from: position, to: min(position + 2, scalars.count))
                 }
-                local.append(escaped)
-                index += 2
+                name += source.text(runStart..<position)
+                name.unicodeScalars.append(scalars[position + 1])
+                position += 2
+                runStart = position
             } else if isFirst ? (CharacterClasses.isNameStart(c) || CharacterClasses.isDigit(c) || c == ":")
                 : (CharacterClasses.isNameCharacter(c) || c == ":" || c == ".")
             {
-                local.append(c)
-                index += 1
+                position += 1
                 if c == "." { isFirst = false; continue }
             } else {
                 break
             }
             isFirst = false
-            committedLength = local.count
-            committedIndex = index
+            committed = position
         }
-        // A local name cannot end with '.': trailing dots belong to the next token.
-        index = committedIndex
-        var name = String.UnicodeScalarView()
-        name.append(contentsOf: local[..<committedLength])
-        return .prefixedName(prefix: prefix, local: String(name))
+        index = committed
+        name += source.text(runStart..<committed)
+        return .prefixedName(prefix: prefix, local: name)
     }
 }

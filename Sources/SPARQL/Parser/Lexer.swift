@@ -7,7 +7,8 @@ struct Lexer {
     var index = 0
 
     /// The source's scalars, stored (sharing its buffer) rather than computed: a computed array retained and released
-    /// it on every `peek`, which made a debug build lex a 5 MB literal in seconds.
+    /// it on every `peek`, which made a debug build lex a 5 MB literal in seconds. Loops over long runs (strings, names,
+    /// IRIs, comments) read a local copy instead of calling `peek`, which copies the lexer in a debug build.
     private let scalars: [Unicode.Scalar]
 
     init(_ source: SourceText) {
@@ -108,11 +109,15 @@ struct Lexer {
     }
 
     private mutating func skipWhitespaceAndComments() {
-        while let c = peek() {
+        let scalars = self.scalars
+        var position = index
+        defer { index = position }
+        while position < scalars.count {
+            let c = scalars[position]
             if CharacterClasses.isWhitespace(c) {
-                index += 1
+                position += 1
             } else if c == "#" {
-                while let d = peek(), d != "\n", d != "\r" { index += 1 }
+                while position < scalars.count, scalars[position] != "\n", scalars[position] != "\r" { position += 1 }
             } else {
                 return
             }
@@ -131,6 +136,7 @@ struct Lexer {
     // MARK: Terminals
 
     private mutating func lexIRIOrLess() -> Token.Kind {
+        let scalars = self.scalars
         var end = index + 1
         while end < scalars.count, scalars[end] != ">", !CharacterClasses.isForbiddenInIRI(scalars[end]) { end += 1 }
         if end < scalars.count, scalars[end] == ">" {
@@ -149,7 +155,10 @@ struct Lexer {
             if sigil == "?" { return .punctuation(.question) }
             throw error("expected a variable name after '$'", from: start, to: index)
         }
-        while let c = peek(), CharacterClasses.isVariableNameCharacter(c) { index += 1 }
+        let scalars = self.scalars
+        var end = index
+        while end < scalars.count, CharacterClasses.isVariableNameCharacter(scalars[end]) { end += 1 }
+        index = end
         return .variable(source.text((start + 1)..<index))
     }
 
@@ -212,6 +221,7 @@ struct Lexer {
 
     /// A keyword, `a`, or a prefixed name whose prefix starts here.
     private mutating func lexWord() throws -> Token.Kind {
+        let scalars = self.scalars
         let start = index
         var end = index + 1
         while end < scalars.count, CharacterClasses.isNameCharacter(scalars[end]) || scalars[end] == "." { end += 1 }

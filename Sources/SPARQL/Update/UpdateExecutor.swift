@@ -35,7 +35,8 @@ public struct UpdateExecutor: Sendable {
         case .insertData(let quads):
             for quad in quads { overlay.insert(overlay.encode(Self.freshBlankNodes(quad, prefix: blankNodePrefix))) }
         case .deleteData(let quads):
-            for quad in quads { overlay.delete(overlay.encode(quad)) }
+            let encoded = quads.map { overlay.encode($0) }
+            overlay.delete(encoded)
         case .deleteInsert(let deleteTemplate, let insertTemplate, let using, let pattern):
             try deleteInsert(deleteTemplate, insertTemplate, using: using, pattern: pattern, in: &overlay, blankNodePrefix: blankNodePrefix)
         case .load(let silent, let source, let destination):
@@ -82,7 +83,8 @@ public struct UpdateExecutor: Sendable {
                 if let quad = Self.instantiate(template, binding, blankNodePrefix: "\(blankNodePrefix)s\(number)") { insertions.append(quad) }
             }
         }
-        for quad in deletions { overlay.delete(overlay.encode(quad)) }
+        let encoded = deletions.map { overlay.encode($0) }
+        overlay.delete(encoded)
         for quad in insertions { overlay.insert(overlay.encode(quad)) }
     }
 
@@ -142,7 +144,8 @@ public struct UpdateExecutor: Sendable {
         }
         _ = silent
         for graph in graphs {
-            for quad in Array(overlay.quads(matching: EncodedQuadPattern(graph: graph))) { overlay.delete(quad) }
+            let quads = Array(overlay.quads(matching: EncodedQuadPattern(graph: graph)))
+            overlay.delete(quads, listed: true)
         }
     }
 
@@ -156,9 +159,15 @@ public struct UpdateExecutor: Sendable {
             throw UpdateError.graphDoesNotExist(source)
         }
         let sourceQuads = Self.quads(in: source, of: overlay)
-        if replacing { for quad in Self.quads(in: destination, of: overlay) { overlay.delete(overlay.encode(quad)) } }
+        if replacing {
+            let encoded = Self.quads(in: destination, of: overlay).map { overlay.encode($0) }
+            overlay.delete(encoded)
+        }
         for quad in sourceQuads { overlay.insert(overlay.encode(Quad(quad.triple, graph: destination))) }
-        if removingSource { for quad in sourceQuads { overlay.delete(overlay.encode(quad)) } }
+        if removingSource {
+            let encoded = sourceQuads.map { overlay.encode($0) }
+            overlay.delete(encoded)
+        }
     }
 
     static func exists<D: QueryableDataset>(_ graph: GraphName, in overlay: OverlayDataset<D>) -> Bool {

@@ -105,6 +105,15 @@ struct RegexTests {
         #expect(Fn.error("REPLACE", Fn.str("abc"), Fn.str("b"), Fn.lang("x", "en")) != nil)
     }
 
+    @Test("A match ICU cannot finish (its backtracking stack runs out) is an error value, never the input unchanged or false")
+    func backtrackingStackOverflow() throws {
+        let long = Fn.str(String(repeating: "a", count: 1_000_000))
+        #expect(Fn.error("REPLACE", long, Fn.str("(a+)+b"), Fn.str("x")) == .regexMatchFailed("REPLACE"))
+        #expect(Fn.error("REPLACE", long, Fn.str("(a)+"), Fn.str("x")) == .regexMatchFailed("REPLACE"))
+        #expect(Fn.error("REGEX", long, Fn.str("(a+)+b")) == .regexMatchFailed("REGEX"))
+        #expect(try Fn.call("REPLACE", Fn.str("aab"), Fn.str("(a+)+b"), Fn.str("x")) == Fn.str("x"))  // short inputs still match
+    }
+
     @Test func compiledPatternsAreCached() throws {
         let context = FunctionContext()
         for _ in 0..<3 { _ = try Fn.call("REGEX", Fn.str("abc"), Fn.str("b+"), context: context) }
