@@ -82,7 +82,11 @@ func select(
     options: QueryOptions = QueryOptions()
 ) throws -> [Bindings] {
     let algebra = variables.map { GraphPattern.project(pattern, $0.map(Variable.init)) } ?? pattern
-    let query = Query(form: .select, pattern: algebra, dataset: clause)
+    return try rows(of: Query(form: .select, pattern: algebra, dataset: clause), in: data, options: options)
+}
+
+/// The solutions of `query`, each as its bound variables.
+func rows(of query: Query, in data: InMemoryDataset, options: QueryOptions = QueryOptions()) throws -> [Bindings] {
     guard case .solutions(var solutions) = try QueryEvaluator(options: options).evaluate(query, in: data) else {
         Issue.record("not solutions")
         return []

@@ -16,18 +16,7 @@ struct HostileShapeTests {
     }
 
     private static func answerOnThisThread(_ text: String, options: QueryOptions) throws -> [Bindings] {
-        let query = try SPARQLParser.parseQuery(text)
-        guard case .solutions(var solutions) = try QueryEvaluator(options: options).evaluate(query, in: data) else {
-            Issue.record("not solutions")
-            return []
-        }
-        var rows: [Bindings] = []
-        while let row = try solutions.next() {
-            var bindings = Bindings()
-            for (variable, value) in zip(solutions.variables, row) where value != nil { bindings[variable.name] = value }
-            rows.append(bindings)
-        }
-        return rows
+        try rows(of: SPARQLParser.parseQuery(text), in: data, options: options)
     }
 
     static func options(deadlineIn milliseconds: Int) -> QueryOptions {
