@@ -77,9 +77,11 @@ public struct PURIResolver: Sendable {
     private func resourceDocument(_ iri: IRI, namespace: PURINamespace?, local: String, reader: DocumentReader) -> PURIDocument? {
         let localPart = { (iri: IRI) in namespaces.locate(iri).map(\.local) }
         let equivalents = reader.equivalents(of: iri, localPart: localPart)
-        guard let quads = reader.resource(iri, equivalents: equivalents) else { return nil }
+        let blocks = reader.currentBlocks(namedBy: iri) { local in namespaces.all.map { $0.puri(local: local) } }
+        guard let quads = reader.resource(iri, equivalents: equivalents, alsoLabelled: Array(blocks.values)) else { return nil }
         var document = PURIDocument(subject: .resource(iri), namespace: namespace, local: local, quads: quads, version: reader.snapshot.version)
         document.equivalents = equivalents
+        document.currentBlocks = blocks
         // A view's page counts the solutions of each member; a block's page, its own.
         var counted: Set<IRI> = [iri]
         for quad in quads where quad.subject == .iri(iri) && quad.predicate == .iri(SKOS.member) {
