@@ -13,6 +13,8 @@ import Testing
 @Suite(.enabled(if: EIRAData.isAvailable && DiagramReference.isAvailable, "the EIRA files are not in $LODESTAR_SHARED/data"))
 struct CataloguePagesBrowserTests {
     static let solution = "http://example.org/solution/portal"
+    /// A solution naming its blocks by their `http://data.europa.eu/eira/` forms: its page shows the current dr8 blocks.
+    static let named = "http://example.org/solution/register"
     static let data = """
         <\(solution)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> <http://example.org/g/solutions> .
         <\(solution)> <http://purl.org/dc/terms/title> "Policy portal <script>alert(1)</script>"@en <http://example.org/g/solutions> .
@@ -21,6 +23,10 @@ struct CataloguePagesBrowserTests {
         <\(solution)> <http://purl.org/dc/terms/publisher> <http://example.org/agency> <http://example.org/g/solutions> .
         <\(solution)> <http://www.w3.org/ns/dcat#keyword> "policy"@en <http://example.org/g/solutions> .
         <http://example.org/agency> <http://xmlns.com/foaf/0.1/name> "Regional agency" <http://example.org/g/solutions> .
+        <\(named)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/adms#Asset> <http://example.org/g/solutions> .
+        <\(named)> <http://purl.org/dc/terms/title> "Policy register" <http://example.org/g/solutions> .
+        <\(named)> <http://purl.org/dc/terms/type> <http://data.europa.eu/eira/PublicPolicy> <http://example.org/g/solutions> .
+        <\(named)> <http://purl.org/dc/terms/type> <http://data.europa.eu/eira/PublicPolicyCourseOfAction> <http://example.org/g/solutions> .
 
         """
 
@@ -42,6 +48,14 @@ struct CataloguePagesBrowserTests {
                     [
                         "<h1>Policy portal &lt;script&gt;alert(1)&lt;/script&gt;</h1>", #"href="/dr8/PublicPolicyCourseOfAction""#,
                         "Regional agency", "Publishes every public policy",
+                    ]
+                ),
+                (
+                    "solution-eira-forms", "/resource?iri=" + Self.named.urlEncoded,
+                    [
+                        // v6 replaced PublicPolicy by PublicPolicyCourseOfAction: both eira/ forms name that block, shown once.
+                        "<h1>Policy register</h1>",
+                        #"<td><span class="badge"><a href="/dr8/PublicPolicyCourseOfAction">Public Policy</a> <small>ABB9</small></span></td>"#,
                     ]
                 ),
                 (
@@ -71,6 +85,9 @@ struct CataloguePagesBrowserTests {
                 // A literal holding <script> became text, never an element.
                 #expect(!dom.output.contains("<script"), "\(page.path) holds a script element")
                 for text in page.expected { #expect(dom.output.contains(text), "\(page.path) does not show \(text)") }
+                let blocks = dom.output.split(separator: "<td>EIRA building blocks</td>").dropFirst().first?.prefix { $0 != "\n" } ?? ""
+                #expect(!blocks.contains("eira%2F"), "\(page.path) links a block by its eira/ form: \(blocks)")
+                if !blocks.isEmpty { print("building blocks on \(page.path): \(blocks)") }
             }
         }
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where entry.hasPrefix("profile-") {
