@@ -25,6 +25,7 @@ struct CataloguePagesBrowserTests {
         <http://example.org/agency> <http://xmlns.com/foaf/0.1/name> "Regional agency" <http://example.org/g/solutions> .
         <\(named)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/adms#Asset> <http://example.org/g/solutions> .
         <\(named)> <http://purl.org/dc/terms/title> "Policy register" <http://example.org/g/solutions> .
+        <\(named)> <http://purl.org/dc/terms/description> "Το μητρώο πολιτικών του δήμου Αθήνα."@el <http://example.org/g/solutions> .
         <\(named)> <http://purl.org/dc/terms/type> <http://data.europa.eu/eira/PublicPolicy> <http://example.org/g/solutions> .
         <\(named)> <http://purl.org/dc/terms/type> <http://data.europa.eu/eira/PublicPolicyCourseOfAction> <http://example.org/g/solutions> .
 
@@ -67,6 +68,8 @@ struct CataloguePagesBrowserTests {
                     ["<h1>Legal View</h1>", "<svg ", #"<a href="/dr8/PublicPolicyCourseOfAction">"#, "marker-start=\"url(#", "members"]
                 ),
                 ("search", "/search?q=polic*", ["<ol class=\"links results\">", "href=\"\(portal)\"", "<mark>"]),
+                // Greek accents fold (Αθηνα finds Αθήνα), and the snippet shows the text as written.
+                ("search-greek", "/search?q=" + "Αθηνα".urlEncoded, ["href=\"/resource?iri=\(Self.named.urlEncoded)\"", "<mark>Αθήνα</mark>"]),
                 ("replaced-puri", "/dr8/PublicService", ["<strong>Replaced.</strong>", "class=\"replacement\"", "<code>dr8/"]),
             ]
             let mapping = "--host-resolver-rules=MAP lodestar.test:80 localhost:\(port)"
