@@ -154,6 +154,10 @@ import Testing
             #expect(row.ranges(of: #"<a href="/dr8/Alpha">"#).count == 1, "\(row)")
             #expect(row.contains(#"<a href="/resource?iri=http%3A%2F%2Fdata.europa.eu%2Feira%2FUnknown">Unknown</a>"#), "\(row)")
             #expect(!row.contains("Renamed") && !row.contains("Forgotten") && !row.contains("/dr8/Old"), "\(row)")
+            // The eira/ form's own page leads to the block, by its label and PURI.
+            let form = try page("http://data.europa.eu/eira/Forgotten", store)
+            #expect(form.contains(#"Another name of the EIRA building block <a class="replacement" href="/dr8/Beta">Beta <code>dr8/Beta</code></a>."#))
+            #expect(!(try page("http://data.europa.eu/eira/Unknown", store)).contains("Another name"))
             // The entity tag follows the mapping, so a page cached before a replacement was loaded revalidates.
             var moved = document
             moved.currentBlocks[Fixture.iri("Renamed")] = Fixture.iri("Alpha")

@@ -60,6 +60,10 @@ struct CataloguePagesBrowserTests {
                     ]
                 ),
                 (
+                    "eira-form", "/resource?iri=" + "http://data.europa.eu/eira/PublicPolicy".urlEncoded,
+                    [#"Another name of the EIRA building block <a class="replacement" href="/dr8/PublicPolicyCourseOfAction">Public Policy <code>dr8/PublicPolicyCourseOfAction</code></a>."#]
+                ),
+                (
                     "abb-with-solutions", "/dr8/PublicPolicyCourseOfAction",
                     ["<h1>Public Policy</h1>", "Solutions implementing this building block", "href=\"\(portal)\"", "Regional agency"]
                 ),

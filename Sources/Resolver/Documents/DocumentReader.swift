@@ -112,15 +112,20 @@ struct DocumentReader {
         var blocks: [IRI: IRI] = [:]
         for quad in snapshot.quads(matching: EncodedQuadPattern(subject: id, predicate: type)) {
             guard case .iri(let named) = snapshot.term(for: quad.object), blocks[named] == nil else { continue }
-            var block = named
-            if named.value.hasPrefix(CatalogueTerms.eiraBase) {
-                let local = String(named.value.dropFirst(CatalogueTerms.eiraBase.count))
-                block = puris(local).first(where: isKnown) ?? named
-            }
-            block = newest(block)
+            let block = currentBlock(named, puris: puris)
             if block != named { blocks[named] = block }
         }
         return blocks
+    }
+
+    /// The building block `named` stands for now (see `currentBlocks`); `named` itself if it is one.
+    func currentBlock(_ named: IRI, puris: (String) -> [IRI]) -> IRI {
+        var block = named
+        if named.value.hasPrefix(CatalogueTerms.eiraBase) {
+            let local = String(named.value.dropFirst(CatalogueTerms.eiraBase.count))
+            block = puris(local).first(where: isKnown) ?? named
+        }
+        return newest(block)
     }
 
     /// The last successor of `iri` through `dct:isReplacedBy` and inverse `dct:replaces`; `iri` itself if none. Of

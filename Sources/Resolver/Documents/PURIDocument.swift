@@ -26,6 +26,7 @@ public struct PURIDocument: Sendable {
     public var equivalents: [IRI] = []
     /// For the IRIs this resource's `dct:type` names a building block by other than its current PURI (an
     /// `http://data.europa.eu/eira/` form, a replaced PURI): that current PURI. Pages show and link the current block.
+    /// The resource itself is a key when it is an `eira/` form of a known block.
     public var currentBlocks: [IRI: IRI] = [:]
 
     package init(subject: Subject, namespace: PURINamespace?, local: String, quads: [Quad], version: UInt64) {
@@ -95,7 +96,7 @@ public struct PURIDocument: Sendable {
     }
 
     /// Bump when the page templates change, so cached pages revalidate.
-    static let layoutVersion = 4
+    static let layoutVersion = 5
 
     private static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
