@@ -77,9 +77,14 @@ public struct PURIResolver: Sendable {
     private func resourceDocument(_ iri: IRI, namespace: PURINamespace?, local: String, reader: DocumentReader) -> PURIDocument? {
         let localPart = { (iri: IRI) in namespaces.locate(iri).map(\.local) }
         let equivalents = reader.equivalents(of: iri, localPart: localPart)
-        guard let quads = reader.resource(iri, equivalents: equivalents) else { return nil }
+        let puris = { (local: String) in namespaces.all.map { $0.puri(local: local) } }
+        var blocks = reader.currentBlocks(namedBy: iri, puris: puris)
+        // An `http://data.europa.eu/eira/` form's own page leads to the block it names.
+        if iri.value.hasPrefix(CatalogueTerms.eiraBase), case let block = reader.currentBlock(iri, puris: puris), block != iri { blocks[iri] = block }
+        guard let quads = reader.resource(iri, equivalents: equivalents, alsoLabelled: Array(blocks.values)) else { return nil }
         var document = PURIDocument(subject: .resource(iri), namespace: namespace, local: local, quads: quads, version: reader.snapshot.version)
         document.equivalents = equivalents
+        document.currentBlocks = blocks
         // A view's page counts the solutions of each member; a block's page, its own.
         var counted: Set<IRI> = [iri]
         for quad in quads where quad.subject == .iri(iri) && quad.predicate == .iri(SKOS.member) {

@@ -26,7 +26,7 @@ final class IndexWriter {
         try connection.execute(
             """
             CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(label, body, subject UNINDEXED, predicate UNINDEXED,
-                graph UNINDEXED, lang UNINDEXED, datatype UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+                graph UNINDEXED, lang UNINDEXED, datatype UNINDEXED, original UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
             CREATE TABLE IF NOT EXISTS subjects(subject TEXT, id INTEGER, PRIMARY KEY (subject, id)) WITHOUT ROWID;
             """)
         try connection.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)").run([schema])
@@ -34,12 +34,12 @@ final class IndexWriter {
         sequence = try Self.meta("sequence", connection).flatMap { Int64($0) } ?? 0
         version = recordedVersion ?? 0
         insert = try connection.prepare(
-            "INSERT INTO texts(rowid, label, body, subject, predicate, graph, lang, datatype) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO texts(rowid, label, body, subject, predicate, graph, lang, datatype, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         // FTS5 cannot look a row up by an unindexed column: `subjects` finds a removed text among its subject's rows.
         find = try connection.prepare(
             """
             SELECT t.rowid FROM subjects s JOIN texts t ON t.rowid = s.id
-            WHERE s.subject = ? AND t.predicate = ? AND t.graph = ? AND coalesce(t.label, t.body) = ? LIMIT 1
+            WHERE s.subject = ? AND t.predicate = ? AND t.graph = ? AND coalesce(t.original, t.label, t.body) = ? LIMIT 1
             """)
         deleteText = try connection.prepare("DELETE FROM texts WHERE rowid = ?")
         insertSubject = try connection.prepare("INSERT INTO subjects(subject, id) VALUES (?, ?)")
@@ -91,7 +91,10 @@ final class IndexWriter {
 
     private func add(_ row: IndexRow) throws(SearchError) {
         sequence += 1
-        insert.bind([nil, row.isLabel ? row.text : nil, row.isLabel ? nil : row.text, row.subject, row.predicate, row.graph, row.language, row.datatype])
+        // The folded text is indexed (`SearchFolding`); the literal as written is kept beside it when it differs.
+        let folded = SearchFolding.folded(row.text)
+        let original = folded == row.text ? nil : row.text
+        insert.bind([nil, row.isLabel ? folded : nil, row.isLabel ? nil : folded, row.subject, row.predicate, row.graph, row.language, row.datatype, original])
         let rowid = row.rowid(sequence: sequence)
         insert.bind(int: rowid, at: 1)
         while try insert.step() {}

@@ -8,15 +8,15 @@ final class ReaderPool: Sendable {
     final class Reader: @unchecked Sendable {
         let connection: SQLiteConnection
         /// Matching texts in rowid order (the index's static order: labels before longer texts) after a rowid, with
-        /// their bm25 score and snippet; ?1 match, ?2 language or NULL, ?3 the last rowid seen, ?4 how many.
+        /// their bm25 score and snippet (of the folded text, `SearchFolding`; U+0004 where FTS5 cut it); ?1 match, ?2 language or NULL, ?3 the last rowid seen, ?4 how many.
         let candidates: SQLiteStatement
 
         init(path: String) throws(SearchError) {
             connection = try SQLiteConnection(path: path, readOnly: true)
             candidates = try connection.prepare(
                 """
-                SELECT rowid, subject, predicate, graph, lang, datatype, coalesce(label, body), bm25(texts, 10.0, 1.0),
-                    snippet(texts, -1, char(2), char(3), '…', 24)
+                SELECT rowid, subject, predicate, graph, lang, datatype, coalesce(original, label, body), bm25(texts, 10.0, 1.0),
+                    snippet(texts, -1, char(2), char(3), char(4), 24), coalesce(label, body)
                 FROM texts WHERE texts MATCH ?1 AND (?2 IS NULL OR lang = ?2 OR lang LIKE ?2 || '-%') AND rowid > ?3
                 ORDER BY rowid LIMIT ?4
                 """)

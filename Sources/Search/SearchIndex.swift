@@ -60,7 +60,7 @@ public final class SearchIndex: CommitObserver, Sendable {
     /// The fewest candidates read per batch: enough that ranking within them orders the first page well.
     static let batchMinimum = 256
     /// Bumped when the table's layout changes: an index file of another schema is rebuilt.
-    static let schema = "2"
+    static let schema = "3"
 
     private let writer: Mutex<IndexWriter>
     private let readers: ReaderPool
@@ -187,21 +187,28 @@ public final class SearchIndex: CommitObserver, Sendable {
         let lang = statement.text(4).flatMap { $0.isEmpty ? nil : $0 }
         let literal = lang.map { Literal(text, language: $0) } ?? Literal(text, datatype: IRI(statement.text(5) ?? XSD.string.value))
         let graph = statement.text(3).map { $0.isEmpty ? GraphName.defaultGraph : GraphName.iri(IRI($0)) } ?? .defaultGraph
+        var snippet = statement.text(8) ?? text
+        if let folded = statement.text(9), folded != text {
+            snippet = SearchFolding.restore(snippet: snippet, folded: folded, original: text, markers: ["\u{2}", "\u{3}", "\u{4}"])
+        }
         let hit = SearchHit(
-            subject: IRI(subject), score: -statement.double(7), snippetParts: parts(statement.text(8) ?? text), predicate: IRI(predicate),
+            subject: IRI(subject), score: -statement.double(7), snippetParts: parts(snippet), predicate: IRI(predicate),
             language: lang)
         return (hit, Quad(.iri(IRI(subject)), .iri(IRI(predicate)), .literal(literal), graph: graph))
     }
 
     // MARK: - Rows
 
-    /// Splits FTS5's snippet at the match markers (U+0002 before a match, U+0003 after), which no indexed text holds.
+    /// Splits FTS5's snippet at the match markers (U+0002 before a match, U+0003 after), which no indexed text holds;
+    /// U+0004, where the text was cut, becomes an ellipsis.
     private static func parts(_ snippet: String) -> [(text: String, isMatch: Bool)] {
         var parts: [(text: String, isMatch: Bool)] = []
         var current = ""
         var inMatch = false
         for character in snippet {
-            if character == "\u{2}" || character == "\u{3}" {
+            if character == "\u{4}" {
+                current.append("…")
+            } else if character == "\u{2}" || character == "\u{3}" {
                 if !current.isEmpty { parts.append((current, inMatch)) }
                 current = ""
                 inMatch = character == "\u{2}"

@@ -10,6 +10,8 @@ public struct SearchQuery: Hashable, Sendable {
     static let wordLimit = 16
 
     public init(_ text: String) {
+        // Folded as the indexed texts are, so that accents never matter (Greek and Cyrillic ones included).
+        let text = SearchFolding.folded(text)
         var terms: [String] = []
         var words = 0
         for (index, segment) in text.split(separator: "\"", omittingEmptySubsequences: false).enumerated() where words < Self.wordLimit {

@@ -61,9 +61,13 @@ import Testing
             #expect(html.contains(#"<a class="download" rel="nofollow" href="https://downloads.example.org/portal.csv">"#))
             #expect(html.contains(#"<span class="badge">open data</span>"#) && !html.contains(#"<span class="badge">données</span>"#))
             #expect(html.contains(#"<a href="/resource?iri=http%3A%2F%2Fexample.org%2Ftheme%2Fgov">Government</a>"#))
-            // The blocks it implements, by label and identifier, at their PURI pages.
-            #expect(html.contains(#"<a href="/dr8/Old">Old block</a>"#))
-            #expect(html.contains(#"<a href="/resource?iri=http%3A%2F%2Fdata.europa.eu%2Feira%2FBeta">Beta</a>"#))
+            // The blocks it implements, by label and identifier, at their current PURI pages: Old was replaced by Alpha,
+            // and eira/Beta is dr8/Beta's other form.
+            #expect(html.contains(#"<span class="badge"><a href="/dr8/Alpha">Alpha &lt;script&gt;alert(1)&lt;/script&gt;</a> <small>ABB1</small></span>"#))
+            #expect(html.contains(#"<span class="badge"><a href="/dr8/Beta">Beta</a> <small>ABB2</small></span>"#))
+            // (The table of statements further down still shows the triples as they are said.)
+            let row = html.split(separator: "<td>EIRA building blocks</td>").dropFirst().first.map { String($0.prefix { $0 != "\n" }) } ?? ""
+            #expect(!row.isEmpty && !row.contains("/dr8/Old") && !row.contains("eira%2FBeta"), "\(row)")
             // Where it was harvested from, and when.
             #expect(html.contains(#"From the source <a href="/sources/joinup">joinup</a>, last on 2026-12-01T10:00:00Z."#))
         }
@@ -120,6 +124,44 @@ import Testing
             let html = try page("http://data.europa.eu/dr8/Forgotten", store)
             #expect(html.contains(#"<strong>Replaced.</strong>"#))
             #expect(html.contains(#"Replaced by <a class="replacement" href="/dr8/Beta">Beta <code>dr8/Beta</code></a>."#))
+        }
+    }
+
+    @Test func aSolutionShowsEachBlockItNamesAsTheCurrentBlock() async throws {
+        let solution = "http://example.org/solution/3"
+        let graph = "<http://example.org/graph/solutions>"
+        let types = ["eira/Beta", "dr8/Renamed", "eira/Forgotten", "eira/Old", "eira/Unknown"].map { name in
+            "<\(solution)> <http://purl.org/dc/terms/type> <http://data.europa.eu/\(name)> \(graph) .\n"
+        }
+        let extra = CatalogueFixture.nquads + types.joined()
+            + "<\(solution)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/adms#Asset> \(graph) .\n"
+            + "<http://data.europa.eu/dr8/Older> <http://purl.org/dc/terms/isReplacedBy> <http://data.europa.eu/dr8/Old> \(graph) .\n"
+            + "<\(solution)> <http://purl.org/dc/terms/type> <http://data.europa.eu/dr8/Older> \(graph) .\n"
+        try await Fixture.withStore(extra: extra) { store in
+            let document = try resolver.document(of: IRI(solution), in: store.snapshot())
+            // eira/Beta and Renamed (isReplacedBy) and Forgotten (replaced by Beta) are all Beta now; eira/Old and
+            // Older (two steps back) are Alpha; an eira/ form no served PURI matches stays as it is.
+            #expect(document.currentBlocks[IRI("http://data.europa.eu/eira/Beta")] == Fixture.iri("Beta"))
+            #expect(document.currentBlocks[Fixture.iri("Renamed")] == Fixture.iri("Beta"))
+            #expect(document.currentBlocks[IRI("http://data.europa.eu/eira/Forgotten")] == Fixture.iri("Beta"))
+            #expect(document.currentBlocks[IRI("http://data.europa.eu/eira/Old")] == Fixture.iri("Alpha"))
+            #expect(document.currentBlocks[Fixture.iri("Older")] == Fixture.iri("Alpha"))
+            #expect(document.currentBlocks[IRI("http://data.europa.eu/eira/Unknown")] == nil)
+            let french = pages.page(for: document, languages: LanguagePreference(acceptLanguage: "fr"))
+            let row = french.split(separator: "<td>EIRA building blocks</td>").dropFirst().first.map { String($0.prefix { $0 != "\n" }) } ?? ""
+            // The block's label in the reader's language, once, at its PURI page.
+            #expect(row.ranges(of: #"<a href="/dr8/Beta">Bêta</a> <small>ABB2</small>"#).count == 1, "\(row)")
+            #expect(row.ranges(of: #"<a href="/dr8/Alpha">"#).count == 1, "\(row)")
+            #expect(row.contains(#"<a href="/resource?iri=http%3A%2F%2Fdata.europa.eu%2Feira%2FUnknown">Unknown</a>"#), "\(row)")
+            #expect(!row.contains("Renamed") && !row.contains("Forgotten") && !row.contains("/dr8/Old"), "\(row)")
+            // The eira/ form's own page leads to the block, by its label and PURI.
+            let form = try page("http://data.europa.eu/eira/Forgotten", store)
+            #expect(form.contains(#"Another name of the EIRA building block <a class="replacement" href="/dr8/Beta">Beta <code>dr8/Beta</code></a>."#))
+            #expect(!(try page("http://data.europa.eu/eira/Unknown", store)).contains("Another name"))
+            // The entity tag follows the mapping, so a page cached before a replacement was loaded revalidates.
+            var moved = document
+            moved.currentBlocks[Fixture.iri("Renamed")] = Fixture.iri("Alpha")
+            #expect(moved.entityTag(for: .html) != document.entityTag(for: .html))
         }
     }
 }

@@ -50,6 +50,41 @@ import Testing
         }
     }
 
+    @Test func greekAndCyrillicAccentsFoldTooAndSnippetsKeepThem() async throws {
+        try await withIndex { store, index in
+            let graph = GraphName.iri(IRI("http://example.org/g/cities"))
+            let label = IRI("http://www.w3.org/2000/01/rdf-schema#label")
+            let description = IRI("http://purl.org/dc/terms/description")
+            let athens = Term.iri(IRI("http://example.org/athens"))
+            try await store.insert([
+                Quad(athens, .iri(label), .literal(Literal("Αθήνα", language: "el")), graph: graph),
+                Quad(athens, .iri(description), .literal(Literal("Η Ἀθῆναι είναι η πρωτεύουσα της Ελλάδας και του δήμου Αθηναίων.", language: "el")), graph: graph),
+                Quad(.iri(IRI("http://example.org/tree")), .iri(label), .literal(Literal("ёлка", language: "ru")), graph: graph),
+            ])
+            let snapshot = store.snapshot()
+            for query in ["Αθηνα", "αθήνα", "ΑΘΗΝΑ"] {
+                let hits = try index.search(query, in: snapshot)
+                #expect(hits.map(\.subject.value) == ["http://example.org/athens"], "\(query)")
+                // The snippet shows the label as written, accents and all.
+                #expect(hits.first?.snippet == "[Αθήνα]", "\(query)")
+            }
+            // Polytonic Greek (psili, perispomeni) folds as well; the snippet keeps them.
+            let polytonic = try index.search("αθηναι πρωτευουσα", in: snapshot)
+            #expect(polytonic.first?.snippet.contains("[Ἀθῆναι]") == true, "\(polytonic.first?.snippet ?? "")")
+            #expect(polytonic.first?.snippet.contains("[πρωτεύουσα]") == true, "\(polytonic.first?.snippet ?? "")")
+            #expect(try index.search("елка", in: snapshot).map(\.subject.value) == ["http://example.org/tree"])
+            // A long text's snippet is cut around the match (an ellipsis where it was cut) and still shows the accents.
+            let long = (1...40).map { "λέξη\($0)" }.joined(separator: " ") + " Δελφοί " + (41...80).map { "λέξη\($0)" }.joined(separator: " ")
+            try await store.insert([Quad(.iri(IRI("http://example.org/delphi")), .iri(description), .literal(Literal(long, language: "el")), graph: graph)])
+            let cut = try index.search("δελφοι", in: store.snapshot()).first?.snippet ?? ""
+            #expect(cut.hasPrefix("…λέξη") && cut.hasSuffix("…") && cut.contains("[Δελφοί]"), "\(cut)")
+            // Removing a folded text finds its row by the literal as written.
+            try await store.replace(graph: graph, with: [])
+            #expect(try index.search("Αθηνα", in: store.snapshot()).isEmpty)
+            #expect(try index.search("елка", in: store.snapshot()).isEmpty)
+        }
+    }
+
     @Test func anExactLabelRanksAboveAMentionInADefinition() async throws {
         try await withIndex { store, index in
             let hits = try index.search("public polic*", in: store.snapshot())

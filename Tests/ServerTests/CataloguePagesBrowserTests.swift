@@ -13,6 +13,8 @@ import Testing
 @Suite(.enabled(if: EIRAData.isAvailable && DiagramReference.isAvailable, "the EIRA files are not in $LODESTAR_SHARED/data"))
 struct CataloguePagesBrowserTests {
     static let solution = "http://example.org/solution/portal"
+    /// A solution naming its blocks by their `http://data.europa.eu/eira/` forms: its page shows the current dr8 blocks.
+    static let named = "http://example.org/solution/register"
     static let data = """
         <\(solution)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> <http://example.org/g/solutions> .
         <\(solution)> <http://purl.org/dc/terms/title> "Policy portal <script>alert(1)</script>"@en <http://example.org/g/solutions> .
@@ -21,6 +23,11 @@ struct CataloguePagesBrowserTests {
         <\(solution)> <http://purl.org/dc/terms/publisher> <http://example.org/agency> <http://example.org/g/solutions> .
         <\(solution)> <http://www.w3.org/ns/dcat#keyword> "policy"@en <http://example.org/g/solutions> .
         <http://example.org/agency> <http://xmlns.com/foaf/0.1/name> "Regional agency" <http://example.org/g/solutions> .
+        <\(named)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/adms#Asset> <http://example.org/g/solutions> .
+        <\(named)> <http://purl.org/dc/terms/title> "Policy register" <http://example.org/g/solutions> .
+        <\(named)> <http://purl.org/dc/terms/description> "Το μητρώο πολιτικών του δήμου Αθήνα."@el <http://example.org/g/solutions> .
+        <\(named)> <http://purl.org/dc/terms/type> <http://data.europa.eu/eira/PublicPolicy> <http://example.org/g/solutions> .
+        <\(named)> <http://purl.org/dc/terms/type> <http://data.europa.eu/eira/PublicPolicyCourseOfAction> <http://example.org/g/solutions> .
 
         """
 
@@ -45,6 +52,18 @@ struct CataloguePagesBrowserTests {
                     ]
                 ),
                 (
+                    "solution-eira-forms", "/resource?iri=" + Self.named.urlEncoded,
+                    [
+                        // v6 replaced PublicPolicy by PublicPolicyCourseOfAction: both eira/ forms name that block, shown once.
+                        "<h1>Policy register</h1>",
+                        #"<td><span class="badge"><a href="/dr8/PublicPolicyCourseOfAction">Public Policy</a> <small>ABB9</small></span></td>"#,
+                    ]
+                ),
+                (
+                    "eira-form", "/resource?iri=" + "http://data.europa.eu/eira/PublicPolicy".urlEncoded,
+                    [#"Another name of the EIRA building block <a class="replacement" href="/dr8/PublicPolicyCourseOfAction">Public Policy <code>dr8/PublicPolicyCourseOfAction</code></a>."#]
+                ),
+                (
                     "abb-with-solutions", "/dr8/PublicPolicyCourseOfAction",
                     ["<h1>Public Policy</h1>", "Solutions implementing this building block", "href=\"\(portal)\"", "Regional agency"]
                 ),
@@ -53,6 +72,8 @@ struct CataloguePagesBrowserTests {
                     ["<h1>Legal View</h1>", "<svg ", #"<a href="/dr8/PublicPolicyCourseOfAction">"#, "marker-start=\"url(#", "members"]
                 ),
                 ("search", "/search?q=polic*", ["<ol class=\"links results\">", "href=\"\(portal)\"", "<mark>"]),
+                // Greek accents fold (Αθηνα finds Αθήνα), and the snippet shows the text as written.
+                ("search-greek", "/search?q=" + "Αθηνα".urlEncoded, ["href=\"/resource?iri=\(Self.named.urlEncoded)\"", "<mark>Αθήνα</mark>"]),
                 ("replaced-puri", "/dr8/PublicService", ["<strong>Replaced.</strong>", "class=\"replacement\"", "<code>dr8/"]),
             ]
             let mapping = "--host-resolver-rules=MAP lodestar.test:80 localhost:\(port)"
@@ -71,6 +92,9 @@ struct CataloguePagesBrowserTests {
                 // A literal holding <script> became text, never an element.
                 #expect(!dom.output.contains("<script"), "\(page.path) holds a script element")
                 for text in page.expected { #expect(dom.output.contains(text), "\(page.path) does not show \(text)") }
+                let blocks = dom.output.split(separator: "<td>EIRA building blocks</td>").dropFirst().first?.prefix { $0 != "\n" } ?? ""
+                #expect(!blocks.contains("eira%2F"), "\(page.path) links a block by its eira/ form: \(blocks)")
+                if !blocks.isEmpty { print("building blocks on \(page.path): \(blocks)") }
             }
         }
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where entry.hasPrefix("profile-") {

@@ -24,7 +24,8 @@ struct SolutionView {
         model["distributions"] = facts.objects(CatalogueTerms.distribution).compactMap(distribution)
         model["keywords"] = facts.texts(CatalogueTerms.keyword, withUntagged: true)
         model["themes"] = facts.objects(CatalogueTerms.theme).compactMap(entry)
-        model["implements"] = facts.linkedIRIs(DCTerms.type).map { block in
+        // Each block by its current PURI, however the solution names it (an eira/ form, a replaced PURI), once.
+        model["implements"] = unique(facts.linkedIRIs(DCTerms.type).map { document.currentBlocks[$0] ?? $0 }).map { block in
             links.link(block, label: facts.label(of: block), note: facts.identifier(of: block))
         }
         model["landingPages"] = facts.linkedIRIs(CatalogueTerms.landingPage).compactMap { page -> [String: Any]? in

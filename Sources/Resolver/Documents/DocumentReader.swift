@@ -22,8 +22,9 @@ struct DocumentReader {
     /// The document of `iri`, or `nil` if no quad mentions it. Beside its own triples and those pointing at it, it
     /// holds the triples of its distributions, releases, contact points and publisher, the solutions implementing it
     /// (for a building block, `equivalents` are the IRIs `dct:type` may name it by), and where it was harvested from.
-    /// An IRI used only as a predicate or a graph name gets a sample of those uses.
-    func resource(_ iri: IRI, equivalents: [IRI] = []) -> [Quad]? {
+    /// An IRI used only as a predicate or a graph name gets a sample of those uses. The labels of `alsoLabelled` (the
+    /// current blocks of the IRIs `dct:type` names) come along with those of the IRIs the quads link to.
+    func resource(_ iri: IRI, equivalents: [IRI] = [], alsoLabelled: [IRI] = []) -> [Quad]? {
         guard let id = snapshot.id(of: .iri(iri)) else { return nil }
         var collector = QuadCollector(snapshot: snapshot)
         let own = Array(snapshot.quads(matching: EncodedQuadPattern(subject: id)))
@@ -41,7 +42,7 @@ struct DocumentReader {
         addSolutions(implementing: equivalents, to: &collector)
         addHarvest(of: own, to: &collector)
         collector.closeBlankNodes()
-        collector.addLabels(except: id)
+        collector.addLabels(except: id, also: alsoLabelled.compactMap { snapshot.id(of: .iri($0)) })
         return collector.grouped()
     }
 
@@ -103,6 +104,58 @@ struct DocumentReader {
         return found + eira
     }
 
+    /// The building blocks `iri`'s `dct:type` names, as they are now, for each one named otherwise: an
+    /// `http://data.europa.eu/eira/` form becomes the first of `puris(local)` the store knows, and a replaced PURI
+    /// its successor (through `dct:isReplacedBy` and `dct:replaces`, to the last). The inverse of `equivalents(of:)`.
+    func currentBlocks(namedBy iri: IRI, puris: (String) -> [IRI]) -> [IRI: IRI] {
+        guard let id = snapshot.id(of: .iri(iri)), let type = snapshot.id(of: .iri(DCTerms.type)) else { return [:] }
+        var blocks: [IRI: IRI] = [:]
+        for quad in snapshot.quads(matching: EncodedQuadPattern(subject: id, predicate: type)) {
+            guard case .iri(let named) = snapshot.term(for: quad.object), blocks[named] == nil else { continue }
+            let block = currentBlock(named, puris: puris)
+            if block != named { blocks[named] = block }
+        }
+        return blocks
+    }
+
+    /// The building block `named` stands for now (see `currentBlocks`); `named` itself if it is one.
+    func currentBlock(_ named: IRI, puris: (String) -> [IRI]) -> IRI {
+        var block = named
+        if named.value.hasPrefix(CatalogueTerms.eiraBase) {
+            let local = String(named.value.dropFirst(CatalogueTerms.eiraBase.count))
+            block = puris(local).first(where: isKnown) ?? named
+        }
+        return newest(block)
+    }
+
+    /// The last successor of `iri` through `dct:isReplacedBy` and inverse `dct:replaces`; `iri` itself if none. Of
+    /// several successors, the smallest IRI, so that the answer does not depend on index order.
+    private func newest(_ iri: IRI) -> IRI {
+        let replaces = snapshot.id(of: .iri(DCTerms.replaces))
+        let isReplacedBy = snapshot.id(of: .iri(DCTerms.isReplacedBy))
+        guard replaces != nil || isReplacedBy != nil else { return iri }
+        var current = iri
+        var seen: Set<IRI> = [iri]
+        while seen.count < 64, let id = snapshot.id(of: .iri(current)) {
+            var newer: [TermID] = []
+            if let isReplacedBy { newer += snapshot.quads(matching: EncodedQuadPattern(subject: id, predicate: isReplacedBy)).map(\.object) }
+            if let replaces { newer += snapshot.quads(matching: EncodedQuadPattern(predicate: replaces, object: id)).map(\.subject) }
+            let next = newer.compactMap { snapshot.term(for: $0).iri }.filter { !seen.contains($0) }.min { $0.value < $1.value }
+            guard let next else { break }
+            seen.insert(next)
+            current = next
+        }
+        return current
+    }
+
+    /// True when some quad has `iri` as subject or object (a PURI known only as replaced counts).
+    private func isKnown(_ iri: IRI) -> Bool {
+        // The dictionary keeps terms whose quads were all removed: ask the indexes, which see removals.
+        guard let id = snapshot.id(of: .iri(iri)) else { return false }
+        return snapshot.quads(matching: EncodedQuadPattern(subject: id)).contains { _ in true }
+            || snapshot.quads(matching: EncodedQuadPattern(object: id)).contains { _ in true }
+    }
+
     /// How many distinct solutions name any of `equivalents` in `dct:type`.
     func solutionCount(_ equivalents: [IRI]) -> Int {
         guard let type = snapshot.id(of: .iri(DCTerms.type)) else { return 0 }
@@ -156,7 +209,7 @@ private struct QuadCollector {
     }
 
     /// Adds the labels and identifiers of every IRI the collected quads link to (objects, and subjects of inbound triples).
-    mutating func addLabels(except own: TermID) {
+    mutating func addLabels(except own: TermID, also extra: [TermID]) {
         let labelIDs = DocumentReader.linkedIRIPredicates.compactMap { snapshot.id(of: .iri($0)) }
         guard !labelIDs.isEmpty else { return }
         var linked: [TermID] = []
@@ -166,6 +219,7 @@ private struct QuadCollector {
                 if case .iri = snapshot.term(for: id) { linked.append(id) }
             }
         }
+        for id in extra where seenLinks.insert(id).inserted { linked.append(id) }
         for id in linked {
             for predicate in labelIDs { add(snapshot.quads(matching: EncodedQuadPattern(subject: id, predicate: predicate))) }
         }

@@ -24,6 +24,10 @@ public struct PURIDocument: Sendable {
     public var solutionCounts: [IRI: Int] = [:]
     /// The IRIs solutions may name this resource by in `dct:type` (see `solutionCounts`); the resource's IRI first.
     public var equivalents: [IRI] = []
+    /// For the IRIs this resource's `dct:type` names a building block by other than its current PURI (an
+    /// `http://data.europa.eu/eira/` form, a replaced PURI): that current PURI. Pages show and link the current block.
+    /// The resource itself is a key when it is an `eira/` form of a known block.
+    public var currentBlocks: [IRI: IRI] = [:]
 
     package init(subject: Subject, namespace: PURINamespace?, local: String, quads: [Quad], version: UInt64) {
         self.subject = subject
@@ -84,6 +88,7 @@ public struct PURIDocument: Sendable {
         var combined: UInt64 = 0
         for quad in quads { combined &+= Self.fnv1a(quad.description.utf8) &* 0x9E37_79B9_7F4A_7C15 }
         for (iri, count) in solutionCounts { combined &+= Self.fnv1a("\(iri.value)=\(count)".utf8) }
+        for (named, block) in currentBlocks { combined &+= Self.fnv1a("\(named.value)>\(block.value)".utf8) }
         let language = representation == .html ? languages.joined(separator: ",") : ""
         var tag = Self.fnv1a("\(representation.fileExtension)|\(Self.layoutVersion)|\(quads.count)|\(language)".utf8)
         tag ^= combined
@@ -91,7 +96,7 @@ public struct PURIDocument: Sendable {
     }
 
     /// Bump when the page templates change, so cached pages revalidate.
-    static let layoutVersion = 4
+    static let layoutVersion = 5
 
     private static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

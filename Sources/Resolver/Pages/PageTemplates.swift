@@ -72,6 +72,7 @@ enum PageTemplates {
         <div class="deprecated" role="note">{{#replaced}}<strong>Replaced.</strong> This PURI still resolves, but a later release replaced it.{{/replaced}}{{^replaced}}<strong>Deprecated.</strong> This PURI still resolves, but it is no longer in use.{{/replaced}}
         {{#replacements}}Replaced by {{#linked}}<a class="replacement" href="{{href}}">{{label}} <code>{{puri}}</code></a>{{/linked}}{{^linked}}{{label}} <code>{{puri}}</code>{{/linked}}. {{/replacements}}</div>
         {{/deprecated}}
+        {{#eiraForm}}<div class="deprecated" role="note">Another name of the EIRA building block {{#linked}}<a class="replacement" href="{{href}}">{{label}} <code>{{puri}}</code></a>{{/linked}}{{^linked}}{{label}} <code>{{puri}}</code>{{/linked}}.</div>{{/eiraForm}}
         {{#hasDefinition}}<h2>Definition</h2>{{/hasDefinition}}
         <div class="definition">
         {{#definition}}{{#heading}}<h3>{{heading}}</h3>{{/heading}}{{#paragraphs}}<p>{{#lines}}{{.}}<br>{{/lines}}</p>{{/paragraphs}}{{/definition}}

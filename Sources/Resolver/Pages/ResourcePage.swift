@@ -33,6 +33,11 @@ struct ResourcePage {
                 "replaced": !successors.isEmpty,
             ]
         }
+        if let block = document.currentBlocks[iri] {
+            var link = links.link(block, label: facts.label(of: block))
+            link["puri"] = links.puriName(block)
+            model["eiraForm"] = link
+        }
         let view = SolutionView(document: document, facts: facts, links: links)
         if let solution = view.solution() { model["solution"] = solution }
         let implementations = view.implementations()
