@@ -31,13 +31,10 @@ struct GuardedHTTP1Channel: ServerChildChannel {
         }.flatMap { base.setup(channel: channel, logger: logger) }
     }
 
-    /// Hummingbird's handling, on the connection's event loop (`EventLoopTaskExecutor`), cancelled when the connection
-    /// closes: Hummingbird itself lets a handler run on after its client has gone, holding a query thread until the
-    /// deadline.
+    /// Hummingbird's handling, cancelled when the connection closes: Hummingbird itself lets a handler run on after
+    /// its client has gone, holding a query thread until the deadline.
     func handle(value: Value, logger: Logger) async {
-        let handling = Task(executorPreference: EventLoopTaskExecutor(value.channel.eventLoop)) {
-            await base.handle(value: value, logger: logger)
-        }
+        let handling = Task { await base.handle(value: value, logger: logger) }
         value.channel.closeFuture.whenComplete { _ in handling.cancel() }
         await withTaskCancellationHandler {
             await handling.value
