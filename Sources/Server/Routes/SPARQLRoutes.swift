@@ -19,9 +19,9 @@ struct SPARQLRoutes {
         routes.get("/sparql") { request, context in
             let fields = try request.queryFields
             if fields.contains("query"), Self.prefersPage(request, fields: fields) { return try queryPage(filledWith: request) }
-            return try await query(request, context: context)
+            return try await query(request, urlFields: fields, context: context)
         }
-        routes.post("/sparql") { request, context in try await query(request, context: context) }
+        routes.post("/sparql") { request, context in try await query(request, urlFields: try request.queryFields, context: context) }
         routes.refuseOtherMethods(on: "/sparql", allowed: [.get, .post])
         return routes
     }
@@ -53,10 +53,11 @@ struct SPARQLRoutes {
         return .negotiated(.html, body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }
 
-    /// Decodes the query, answers it, streams the result.
-    func query(_ request: Request, context: LodestarRequestContext) async throws -> Response {
+    /// Decodes the query (its query string parsed once, by the route), answers it, streams the result.
+    func query(_ request: Request, urlFields: FormFields, context: LodestarRequestContext) async throws -> Response {
         let start = ContinuousClock.now
-        guard let queryRequest = try await QueryRequest.decode(request, bodyLimit: services.configuration.maxRequestBodySize) else {
+        let bodyLimit = services.configuration.maxRequestBodySize
+        guard let queryRequest = try await QueryRequest.decode(request, urlFields: urlFields, bodyLimit: bodyLimit) else {
             return try await serviceDescription(request)
         }
         let answer: QueryAnswer
