@@ -41,7 +41,8 @@ package enum ContentNegotiation {
     /// The quality and specificity of the most specific range matching any of the offer's types.
     private static func match<Value>(_ offer: Offer<Value>, _ ranges: [MediaRange]) -> (Double, Int)? {
         var best: (quality: Double, specificity: Int)?
-        for (index, mediaType) in ([offer.mediaType] + offer.aliases).enumerated() {
+        for index in 0...offer.aliases.count {
+            let mediaType = index == 0 ? offer.mediaType : offer.aliases[index - 1]
             for range in ranges {
                 guard let specificity = range.specificity(for: mediaType) else { continue }
                 // Wildcards match an offer by its own media type only: `text/*` must not pick RDF/XML for its alias

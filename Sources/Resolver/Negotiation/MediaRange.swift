@@ -19,13 +19,22 @@ package struct MediaRange: Hashable, Sendable {
 
     /// How closely this range names `mediaType` (a `type/subtype` without parameters), or `nil` if it does not match:
     /// 2 for the exact type, 1 for `type/*`, 0 for `*/*`. A more specific range decides the quality (RFC 9110 §12.5.1).
+    /// Compares bytes, ignoring ASCII case, without building lowercased copies: it runs for every offer of every request.
     package func specificity(for mediaType: String) -> Int? {
-        let parts = mediaType.lowercased().split(separator: "/", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
+        let bytes = mediaType.utf8
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return nil }
         if type == "*" { return subtype == "*" ? 0 : nil }
-        guard type == parts[0] else { return nil }
+        guard Self.equalIgnoringASCIICase(type.utf8, bytes[..<slash]) else { return nil }
         if subtype == "*" { return 1 }
-        return subtype == parts[1] ? 2 : nil
+        return Self.equalIgnoringASCIICase(subtype.utf8, bytes[bytes.index(after: slash)...]) ? 2 : nil
+    }
+
+    /// `lowercased` (already lowercase, as parsed) equals `other` up to ASCII case.
+    private static func equalIgnoringASCIICase(_ lowercased: String.UTF8View, _ other: Substring.UTF8View) -> Bool {
+        guard lowercased.count == other.count else { return false }
+        return zip(lowercased, other).allSatisfy { expected, byte in
+            expected == (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }
     }
 
     /// The ranges of an `Accept` header value, in the order given. Malformed elements are skipped, as are quality

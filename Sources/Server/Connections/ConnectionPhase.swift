@@ -22,7 +22,12 @@ final class ConnectionPhase {
     private(set) var head: [UInt8] = []
     /// True once `head` holds the whole head, blank line included.
     private(set) var headComplete = false
-    private var deadline: Scheduled<Void>?
+    /// When the current phase's limit runs out; `nil` while responding.
+    private var deadline: NIODeadline?
+    /// The connection's one timer. It fires at the deadline, or sooner, and then again: a phase change only sets
+    /// `deadline`, so a request costs no timer scheduled and cancelled three times over.
+    private var timer: Scheduled<Void>?
+    private var stopped = false
     private var requestOpen = false
     private var responseOpen = false
     let limits: ConnectionLimits
@@ -68,7 +73,9 @@ final class ConnectionPhase {
     }
 
     func stop() {
-        deadline?.cancel()
+        stopped = true
+        timer?.cancel()
+        timer = nil
         deadline = nil
         onTimeout = nil
     }
@@ -98,8 +105,6 @@ final class ConnectionPhase {
             headComplete = false
         }
         phase = next
-        deadline?.cancel()
-        deadline = nil
         let seconds: Double? =
             switch next {
             case .idle: limits.idleTimeout
@@ -107,11 +112,28 @@ final class ConnectionPhase {
             case .readingBody: limits.bodyTimeout
             case .responding: nil
             }
-        guard let seconds else { return }
-        deadline = eventLoop.assumeIsolatedUnsafeUnchecked().scheduleTask(in: .nanoseconds(Int64(seconds * 1e9))) { [weak self] in
-            guard let self, self.phase == next else { return }
-            self.deadline = nil
-            self.onTimeout?(next)
-        }
+        deadline = seconds.map { .now() + .nanoseconds(Int64($0 * 1e9)) }
+        if timer == nil, !stopped { arm() }
+    }
+
+    /// The shortest limit: a timer armed at most this far ahead fires before any deadline a later phase can set, so
+    /// a phase change never has to move it. At least a millisecond, so that a zero limit cannot spin the loop.
+    private var tick: TimeAmount {
+        .nanoseconds(max(1_000_000, Int64(min(limits.idleTimeout, limits.headerTimeout, limits.bodyTimeout) * 1e9)))
+    }
+
+    private func arm() {
+        let now = NIODeadline.now()
+        let due = min(deadline ?? .distantFuture, now + tick)
+        timer = eventLoop.assumeIsolatedUnsafeUnchecked().scheduleTask(deadline: due) { [weak self] in self?.fire() }
+    }
+
+    private func fire() {
+        timer = nil
+        guard !stopped else { return }
+        let expired = deadline.map { $0 <= .now() } ?? false
+        if expired { deadline = nil }
+        arm()
+        if expired { onTimeout?(phase) }
     }
 }

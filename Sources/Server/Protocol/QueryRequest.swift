@@ -27,8 +27,8 @@ package struct QueryRequest: Sendable, Equatable {
     /// The request's query operation, or `nil` for a GET without `query` (the service description).
     /// - Throws: `RequestError` for a repeated `query`, an update sent here, a POST without a query, a body type other
     ///   than the two the protocol defines (415), a charset other than UTF-8, a body over `bodyLimit`.
-    package static func decode(_ request: Request, bodyLimit: Int) async throws -> QueryRequest? {
-        let urlFields = try request.queryFields
+    /// - Parameter urlFields: the request's query string, as the route has already parsed it.
+    package static func decode(_ request: Request, urlFields: FormFields, bodyLimit: Int) async throws -> QueryRequest? {
         switch request.method {
         case .get, .head:
             guard let query = try urlFields.single("query") else {

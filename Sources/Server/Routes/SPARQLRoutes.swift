@@ -7,6 +7,7 @@ import Resolver
 import Redland
 import SPARQL
 import Store
+import Synchronization
 
 /// `/sparql`: the SPARQL 1.1 Protocol query operation, and the service description (or the query page) when a GET
 /// has no query; a browser's GET with a query (a permalink) opens the query page filled with it.
@@ -18,9 +19,9 @@ struct SPARQLRoutes {
         routes.get("/sparql") { request, context in
             let fields = try request.queryFields
             if fields.contains("query"), Self.prefersPage(request, fields: fields) { return try queryPage(filledWith: request) }
-            return try await query(request, context: context)
+            return try await query(request, urlFields: fields, context: context)
         }
-        routes.post("/sparql") { request, context in try await query(request, context: context) }
+        routes.post("/sparql") { request, context in try await query(request, urlFields: try request.queryFields, context: context) }
         routes.refuseOtherMethods(on: "/sparql", allowed: [.get, .post])
         return routes
     }
@@ -29,9 +30,19 @@ struct SPARQLRoutes {
     /// for no `?format=`; SPARQL clients, and `Accept: */*`, get results.
     static func prefersPage(_ request: Request, fields: FormFields) -> Bool {
         guard !fields.contains("format") else { return false }
+        let accept = request.accept
+        // Clients send the same few Accept headers again and again: negotiate each once (this ran on every query).
+        if let known = pageChoices.withLock({ $0[accept] }) { return known }
         let offers = ResponseFormat.resultOffers + ResponseFormat.serviceDescriptionOffers
-        return ContentNegotiation.choose(from: offers, accept: request.accept)?.value == .html
+        let page = ContentNegotiation.choose(from: offers, accept: accept)?.value == .html
+        pageChoices.withLock { choices in
+            if choices.count >= 256 { choices.removeAll() }
+            choices[accept] = page
+        }
+        return page
     }
+
+    private static let pageChoices = Mutex<[String?: Bool]>([:])
 
     /// The query page; with the request's `query` in the editor when it has one.
     func queryPage(filledWith request: Request) throws -> Response {
@@ -42,10 +53,11 @@ struct SPARQLRoutes {
         return .negotiated(.html, body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }
 
-    /// Decodes the query, answers it, streams the result.
-    func query(_ request: Request, context: LodestarRequestContext) async throws -> Response {
+    /// Decodes the query (its query string parsed once, by the route), answers it, streams the result.
+    func query(_ request: Request, urlFields: FormFields, context: LodestarRequestContext) async throws -> Response {
         let start = ContinuousClock.now
-        guard let queryRequest = try await QueryRequest.decode(request, bodyLimit: services.configuration.maxRequestBodySize) else {
+        let bodyLimit = services.configuration.maxRequestBodySize
+        guard let queryRequest = try await QueryRequest.decode(request, urlFields: urlFields, bodyLimit: bodyLimit) else {
             return try await serviceDescription(request)
         }
         let answer: QueryAnswer
