@@ -53,3 +53,15 @@ def run_wrk(url, duration, connections, accept="application/sparql-results+json"
         value, unit = re.search(rf"\s{name}%\s+([\d.]+)(us|ms|s)", out).groups()
         return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
     return rps, percentile("50"), percentile("99")
+
+
+def rss_mib(pid):
+    """The resident memory of process `pid` in MiB, or None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None

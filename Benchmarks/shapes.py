@@ -27,6 +27,8 @@ import threading
 import time
 import urllib.parse
 
+import harness
+
 TOKEN = "shapes-token"
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
@@ -178,13 +180,7 @@ class Server:
             stdout=open(os.path.join(os.path.dirname(os.path.abspath(store)), "shapes-server.log"), "ab"), stderr=subprocess.STDOUT)
 
     def rss_mib(self):
-        try:
-            with open(f"/proc/{self.process.pid}/status") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        return int(line.split()[1]) / 1024
-        except OSError:
-            return None
+        return harness.rss_mib(self.process.pid)
 
 
 def send(host, port, kind, text, accept, limit, wait):

@@ -30,6 +30,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import harness
+
 TOKEN = "soak-token"
 
 
@@ -62,14 +64,7 @@ class Server:
         self.process.wait()
 
     def rss_mib(self):
-        try:
-            with open(f"/proc/{self.process.pid}/status") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        return None
+        return harness.rss_mib(self.process.pid)
 
 
 class Stats:
