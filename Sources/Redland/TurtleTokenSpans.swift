@@ -48,7 +48,9 @@ enum TurtleTokenSpans {
         let byte = bytes[start]
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
-            if start + 2 < bytes.count, bytes[start + 1] == byte, bytes[start + 2] == byte { return longStringEnd(from: start + 3, quote: byte, in: bytes) }
+            if start + 2 < bytes.count, bytes[start + 1] == byte, bytes[start + 2] == byte {
+                return longStringEnd(from: start + 3, quote: byte, in: bytes)
+            }
             var index = start + 1
             while index < bytes.count, bytes[index] != byte, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
                 index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
@@ -68,7 +70,9 @@ enum TurtleTokenSpans {
             // A `.` belongs to a name or number only when more of it follows (`ex:a.b`, `2.5`); otherwise it ends a statement.
             var index = start
             while index < bytes.count, !isDelimiter(bytes[index]) {
-                if bytes[index] == UInt8(ascii: "."), index + 1 == bytes.count || isDelimiter(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: ".") {
+                if bytes[index] == UInt8(ascii: "."),
+                    index + 1 == bytes.count || isDelimiter(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: ".")
+                {
                     break
                 }
                 index += 1

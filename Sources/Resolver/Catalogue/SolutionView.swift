@@ -89,7 +89,9 @@ struct SolutionView {
     }
 
     private func contact(_ term: Term) -> [String: Any]? {
-        guard var entry = term.iri.map({ links.link($0, label: facts.text(CatalogueTerms.vcardName, of: term) ?? facts.label(of: $0)) }) ?? entry(term)
+        guard
+            var entry = term.iri.map({ links.link($0, label: facts.text(CatalogueTerms.vcardName, of: term) ?? facts.label(of: $0)) })
+                ?? entry(term)
         else { return nil }
         let emails = facts.objects(CatalogueTerms.hasEmail, of: term).compactMap { email -> String? in
             email.iri.flatMap(PageLinks.externalHref) ?? email.literal.map { "mailto:" + $0.lexicalForm }.flatMap { PageLinks.externalHref(IRI($0)) }

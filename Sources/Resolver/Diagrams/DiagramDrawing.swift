@@ -70,7 +70,8 @@ struct DiagramDrawing {
             else { continue }
             let element = node[DiagramVocabulary.element]?.first?.iri
             let elementType = node[DiagramVocabulary.elementType]?.first?.iri.map(PageLinks.localName)
-            let kind: Kind = elementType != nil || element != nil ? .element : (node[RDFVocabulary.type]?.contains(.iri(DiagramVocabulary.note)) == true ? .note : .container)
+            let isNote = node[RDFVocabulary.type]?.contains(.iri(DiagramVocabulary.note)) == true
+            let kind: Kind = elementType != nil || element != nil ? .element : (isNote ? .note : .container)
             let text = node[DiagramVocabulary.label]?.first?.literal?.lexicalForm ?? element.flatMap(label) ?? ""
             index[term] = drawing.boxes.count
             drawing.boxes.append(
