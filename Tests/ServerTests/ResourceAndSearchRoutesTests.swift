@@ -84,6 +84,7 @@ import Testing
             let insert = "INSERT DATA { GRAPH <http://example.org/g/new> { <http://example.org/new> <http://www.w3.org/2000/01/rdf-schema#label> \"Quetzal registry\" } }"
             #expect(try await client.post("/update", body: insert, contentType: "application/sparql-update", token: TestServer.token).status == .noContent)
             #expect(try await client.get("/search?q=quetz*", accept: "application/json").text.contains("http://example.org/new"))
+            #expect(try await client.get("/search?q=quetz*", accept: "text/html").text.contains("1 result for"))
             let drop = "DROP GRAPH <http://example.org/g/new>"
             #expect(try await client.post("/update", body: drop, contentType: "application/sparql-update", token: TestServer.token).status == .noContent)
             #expect(!(try await client.get("/search?q=quetz*", accept: "application/json").text.contains("http://example.org/new")))

@@ -148,7 +148,7 @@ enum PageTemplates {
         <button type="submit">Search</button></p>
         <p><small>Every word must occur; end a word with * to match its prefix (<code>interop*</code>). Case and accents do not matter.</small></p>
         </form>
-        {{#hasQuery}}<p class="meta">{{^more}}{{count}} results{{/more}}{{#more}}The best {{count}} results{{/more}} for <q>{{query}}</q>{{#more}}; more match: add words to narrow it down{{/more}}</p>{{/hasQuery}}
+        {{#hasQuery}}<p class="meta">{{^more}}{{resultCount}}{{/more}}{{#more}}The best {{resultCount}}{{/more}} for <q>{{query}}</q>{{#more}}; more match: add words to narrow it down{{/more}}</p>{{/hasQuery}}
         <ol class="links results">{{#results}}<li>{{> link}}{{#types}} <span class="badge">{{> link}}</span>{{/types}}<br><small>{{field}}{{#language}} @{{language}}{{/language}}:</small> <span class="snippet">{{#parts}}{{#match}}<mark>{{text}}</mark>{{/match}}{{^match}}{{text}}{{/match}}{{/parts}}</span></li>{{/results}}</ol>
         </article>
         </main>

@@ -23,7 +23,7 @@ struct SearchPage {
             "title": query.isEmpty ? "Search" : "Search: \(query)",
             "query": query,
             "results": results,
-            "count": results.count,
+            "resultCount": results.count == 1 ? "1 result" : "\(results.count) results",
             "more": hits.more,
             "hasQuery": !query.isEmpty,
             "namespaceHref": links.home,
