@@ -157,6 +157,7 @@ import Testing
             // The eira/ form's own page leads to the block, by its label and PURI.
             let form = try page("http://data.europa.eu/eira/Forgotten", store)
             #expect(form.contains(#"Another name of the EIRA building block <a class="replacement" href="/dr8/Beta">Beta <code>dr8/Beta</code></a>."#))
+            #expect(form.contains("<title>Beta · Lodestar</title>"), "titled by the block it names")
             #expect(!(try page("http://data.europa.eu/eira/Unknown", store)).contains("Another name"))
             // The entity tag follows the mapping, so a page cached before a replacement was loaded revalidates.
             var moved = document

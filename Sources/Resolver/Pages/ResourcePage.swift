@@ -9,7 +9,8 @@ struct ResourcePage {
     func model() -> [String: Any] {
         let facts = ResourceFacts(document: document, languages: languages)
         let iri = document.iri
-        let title = facts.label(of: iri) ?? links.shortName(iri)
+        // An eira/ form has no label of its own: it is titled by the building block it names.
+        let title = facts.label(of: iri) ?? document.currentBlocks[iri].flatMap { facts.label(of: $0) } ?? links.shortName(iri)
         var model: [String: Any] = [
             "title": title,
             "iri": iri.value,
