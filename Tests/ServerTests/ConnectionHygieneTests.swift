@@ -131,6 +131,42 @@ import TestKit
         }
     }
 
+    /// Pipelined requests: a body, then the next head in the same write (so in the same read).
+    static let ask = "ASK {}"
+    static let pipelinedBodies = [
+        "POST /sparql HTTP/1.1\r\nHost: lodestar.test\r\nContent-Type: application/sparql-query\r\nContent-Length: \(ask.utf8.count)\r\n\r\n\(ask)",
+        "POST /sparql HTTP/1.1\r\nHost: lodestar.test\r\nContent-Type: application/sparql-query\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "3;x=y\r\nASK\r\n3\r\n {}\r\n0\r\nX-Trailer: t\r\n\r\n",
+        "GET /health HTTP/1.1\r\nHost: lodestar.test\r\n\r\n",
+    ]
+
+    @Test("A head pipelined behind another request's body is checked for UTF-8: that request is answered, then a 400", arguments: pipelinedBodies)
+    func invalidUTF8InAPipelinedHeadIs400NamingWhere(_ first: String) async throws {
+        try await Self.live { port in
+            let socket = try RawSocket(port: port)
+            let second = Array("GET /health HTTP/1.1\r\nHost: lodestar.test\r\nAccept: text/caf".utf8) + [0xE9] + Array("\r\n\r\n".utf8)
+            try socket.send(bytes: Array(first.utf8) + second)
+            let (answer, closed) = socket.readUntilClosed()
+            #expect(closed)
+            let answers = answer.components(separatedBy: "HTTP/1.1 ").dropFirst()
+            #expect(answers.count == 2, "\(answer)")
+            #expect(answers.first?.hasPrefix("200") == true, "\(answer)")
+            #expect(answers.last?.hasPrefix("400") == true, "\(answer)")
+            #expect(answer.contains("the request head is not valid UTF-8 at line 3, column 17 (byte 60, 0xE9)"), "\(answer)")
+        }
+    }
+
+    @Test("Valid pipelined requests, with bodies of both framings, are all answered", arguments: pipelinedBodies)
+    func validPipelinedRequestsAreAnswered(_ first: String) async throws {
+        try await Self.live { port in
+            let socket = try RawSocket(port: port)
+            try socket.send(first + first + "GET /health HTTP/1.1\r\nHost: lodestar.test\r\nConnection: close\r\n\r\n")
+            let (answer, _) = socket.readUntilClosed()
+            let statuses = answer.components(separatedBy: "HTTP/1.1 ").dropFirst().map { $0.prefix(3) }
+            #expect(statuses == ["200", "200", "200"], "\(answer)")
+        }
+    }
+
     @Test func oversizedHeadersAre431WithAMessage() async throws {
         try await Self.live { port in
             let socket = try RawSocket(port: port)

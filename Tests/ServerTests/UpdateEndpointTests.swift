@@ -75,6 +75,19 @@ import Testing
         }
     }
 
+    @Test func anUpdateTooSlowForItsLimitIs503AndChangesNothing() async throws {
+        try await TestServer.run { client, store in
+            // A 40,000-item list: 80,001 quads, whose parse and change take far longer than 50 ms in a debug build.
+            let items = (0..<40_000).map(String.init).joined(separator: " ")
+            let update = "INSERT DATA { <http://example.org/list> <http://example.org/p> (\(items)) }"
+            let response = try await client.post(
+                "/update?timeout=0.05", body: update, contentType: "application/sparql-update", token: TestServer.token)
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.text.contains("0.05 s"), "\(response.text)")
+            #expect(store.snapshot().count == 4)
+        }
+    }
+
     @Test func loadOfLocalFilesIsRefusedOverHTTP() async throws {
         try await TestServer.run { client, store in
             let response = try await client.post(

@@ -50,9 +50,20 @@ public struct OverlayDataset<Base: QueryableDataset>: QueryableDataset {
         if !dropped.isEmpty { added.removeAll { dropped.contains($0) } }
     }
 
-    /// The net change against the base: base quads removed, then quads added.
-    public var netChange: (deletions: [Quad], insertions: [Quad]) {
-        (removed.map(quad(for:)), added.map(quad(for:)))
+    /// The net change against the base: base quads removed, then quads added; each quad decoded counts against `deadline`.
+    func netChange(deadline: Deadline) throws(QueryEvaluationError) -> (deletions: [Quad], insertions: [Quad]) {
+        var deletions: [Quad] = [], insertions: [Quad] = []
+        deletions.reserveCapacity(removed.count)
+        insertions.reserveCapacity(added.count)
+        for quad in removed {
+            try deadline.tick()
+            deletions.append(self.quad(for: quad))
+        }
+        for quad in added {
+            try deadline.tick()
+            insertions.append(self.quad(for: quad))
+        }
+        return (deletions, insertions)
     }
 
     private func isInBase(_ quad: EncodedQuad) -> Bool {

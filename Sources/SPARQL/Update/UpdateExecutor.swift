@@ -3,6 +3,8 @@ public import RDF
 /// Runs a SPARQL 1.1 Update request (https://www.w3.org/TR/sparql11-update/) against a dataset without touching it:
 /// each operation applies to an overlay that the following operations see, and the result is the request's net
 /// change, for the store to commit in one atomic write. A failing operation throws, so nothing is committed.
+/// `options.deadline` covers the whole construction of the change, WHERE clauses and every quad of the data, so an update
+/// too slow for its limit is refused (`QueryEvaluationError.timeout`) before the store commits any of it.
 ///
 /// ```swift
 /// let update = try SPARQLParser.parseUpdate("INSERT DATA { <s> <p> <o> }", baseIRI: "http://example.org/")
@@ -16,48 +18,63 @@ public struct UpdateExecutor: Sendable {
     /// The net change `update` makes to `dataset`.
     /// - Parameter loader: fetches and parses the document a LOAD names, as triples or quads; its errors fail the
     ///   operation (unless SILENT).
-    /// - Throws: `UpdateError`, or what the evaluator or the loader throws.
+    /// - Throws: `UpdateError`, `QueryEvaluationError.timeout` / `.cancelled`, or what the evaluator or the loader throws.
     public func changes<D: QueryableDataset>(
         for update: Update, in dataset: D, loader: (IRI) throws -> [Quad] = { iri in throw UpdateError.loadUnsupported(iri) }
     ) throws -> (deletions: [Quad], insertions: [Quad]) {
+        let deadline = Deadline(options.deadline, cancellation: options.cancellation)
+        try deadline.check()
         var overlay = OverlayDataset(dataset)
         for (index, operation) in update.operations.enumerated() {
+            try deadline.tick()
             let blankNodePrefix = "u\(UInt32.random(in: 0...UInt32.max))x\(index)"
-            try apply(operation, to: &overlay, blankNodePrefix: blankNodePrefix, loader: loader)
+            try apply(operation, to: &overlay, blankNodePrefix: blankNodePrefix, deadline: deadline, loader: loader)
         }
-        return overlay.netChange
+        let change = try overlay.netChange(deadline: deadline)
+        // The last look before the store commits: past this point the write cannot be taken back.
+        try deadline.check()
+        return change
     }
 
     private func apply<D: QueryableDataset>(
-        _ operation: GraphUpdateOperation, to overlay: inout OverlayDataset<D>, blankNodePrefix: String, loader: (IRI) throws -> [Quad]
+        _ operation: GraphUpdateOperation, to overlay: inout OverlayDataset<D>, blankNodePrefix: String, deadline: Deadline,
+        loader: (IRI) throws -> [Quad]
     ) throws {
         switch operation {
         case .insertData(let quads):
-            for quad in quads { overlay.insert(overlay.encode(Self.freshBlankNodes(quad, prefix: blankNodePrefix))) }
+            for quad in quads {
+                try deadline.tick()
+                overlay.insert(overlay.encode(Self.freshBlankNodes(quad, prefix: blankNodePrefix)))
+            }
         case .deleteData(let quads):
-            let encoded = quads.map { overlay.encode($0) }
+            let encoded = try quads.map { quad throws(QueryEvaluationError) in
+                try deadline.tick()
+                return overlay.encode(quad)
+            }
             overlay.delete(encoded)
         case .deleteInsert(let deleteTemplate, let insertTemplate, let using, let pattern):
-            try deleteInsert(deleteTemplate, insertTemplate, using: using, pattern: pattern, in: &overlay, blankNodePrefix: blankNodePrefix)
+            try deleteInsert(
+                deleteTemplate, insertTemplate, using: using, pattern: pattern, in: &overlay, blankNodePrefix: blankNodePrefix, deadline: deadline)
         case .load(let silent, let source, let destination):
             do {
                 for quad in try loader(source) {
+                    try deadline.tick()
                     let target = quad.graph == .defaultGraph ? destination : quad.graph
                     overlay.insert(overlay.encode(Self.freshBlankNodes(Quad(quad.triple, graph: target), prefix: blankNodePrefix)))
                 }
-            } catch where silent {}
+            } catch let error where silent && !(error is QueryEvaluationError) {}
         case .clear(let silent, let target):
-            try clear(target, silent: silent, in: &overlay)
+            try clear(target, silent: silent, in: &overlay, deadline: deadline)
         case .drop(let silent, let target):
-            try clear(target, silent: silent, in: &overlay)
+            try clear(target, silent: silent, in: &overlay, deadline: deadline)
         case .create(let silent, let graph):
             if !silent && Self.exists(.iri(graph), in: overlay) { throw UpdateError.graphExists(graph) }
         case .add(let silent, let from, let to):
-            try transfer(from: from, to: to, silent: silent, replacing: false, removingSource: false, in: &overlay)
+            try transfer(from: from, to: to, silent: silent, replacing: false, removingSource: false, in: &overlay, deadline: deadline)
         case .copy(let silent, let from, let to):
-            try transfer(from: from, to: to, silent: silent, replacing: true, removingSource: false, in: &overlay)
+            try transfer(from: from, to: to, silent: silent, replacing: true, removingSource: false, in: &overlay, deadline: deadline)
         case .move(let silent, let from, let to):
-            try transfer(from: from, to: to, silent: silent, replacing: true, removingSource: true, in: &overlay)
+            try transfer(from: from, to: to, silent: silent, replacing: true, removingSource: true, in: &overlay, deadline: deadline)
         }
     }
 
@@ -65,7 +82,7 @@ public struct UpdateExecutor: Sendable {
 
     private func deleteInsert<D: QueryableDataset>(
         _ deleteTemplate: [QuadPattern], _ insertTemplate: [QuadPattern], using: QueryDataset?, pattern: GraphPattern,
-        in overlay: inout OverlayDataset<D>, blankNodePrefix: String
+        in overlay: inout OverlayDataset<D>, blankNodePrefix: String, deadline: Deadline
     ) throws {
         // The WHERE clause is evaluated once, before any change: every solution sees the same data.
         var solutions = try QueryEvaluator(options: options).solutions(of: pattern, datasetClause: using, in: overlay)
@@ -74,6 +91,8 @@ public struct UpdateExecutor: Sendable {
         while let row = try solutions.next() { rows.append(row) }
         var deletions = [Quad](), insertions = [Quad]()
         for (number, row) in rows.enumerated() {
+            // A template of thousands of quads costs that many steps per solution.
+            try deadline.tick(by: 1 + deleteTemplate.count + insertTemplate.count)
             var binding = [Variable: Term]()
             for (variable, value) in zip(variables, row) { if let value { binding[variable] = value } }
             for template in deleteTemplate {
@@ -83,9 +102,15 @@ public struct UpdateExecutor: Sendable {
                 if let quad = Self.instantiate(template, binding, blankNodePrefix: "\(blankNodePrefix)s\(number)") { insertions.append(quad) }
             }
         }
-        let encoded = deletions.map { overlay.encode($0) }
+        let encoded = try deletions.map { quad throws(QueryEvaluationError) in
+            try deadline.tick()
+            return overlay.encode(quad)
+        }
         overlay.delete(encoded)
-        for quad in insertions { overlay.insert(overlay.encode(quad)) }
+        for quad in insertions {
+            try deadline.tick()
+            overlay.insert(overlay.encode(quad))
+        }
     }
 
     /// A template quad with `binding` substituted; `nil` when a variable is unbound or a position gets an illegal term
@@ -128,7 +153,9 @@ public struct UpdateExecutor: Sendable {
 
     // MARK: Graph management (§3.2)
 
-    private func clear<D: QueryableDataset>(_ target: GraphTarget, silent: Bool, in overlay: inout OverlayDataset<D>) throws {
+    private func clear<D: QueryableDataset>(
+        _ target: GraphTarget, silent: Bool, in overlay: inout OverlayDataset<D>, deadline: Deadline
+    ) throws {
         let graphs: [TermID]
         switch target {
         case .graph(let iri):
@@ -144,26 +171,33 @@ public struct UpdateExecutor: Sendable {
         }
         _ = silent
         for graph in graphs {
-            let quads = Array(overlay.quads(matching: EncodedQuadPattern(graph: graph)))
+            var quads: [EncodedQuad] = []
+            for quad in overlay.quads(matching: EncodedQuadPattern(graph: graph)) {
+                try deadline.tick()
+                quads.append(quad)
+            }
             overlay.delete(quads, listed: true)
         }
     }
 
     private func transfer<D: QueryableDataset>(
         from source: GraphName, to destination: GraphName, silent: Bool, replacing: Bool, removingSource: Bool,
-        in overlay: inout OverlayDataset<D>
+        in overlay: inout OverlayDataset<D>, deadline: Deadline
     ) throws {
         guard source != destination else { return }
         guard source == .defaultGraph || Self.exists(source, in: overlay) else {
             if silent { return }
             throw UpdateError.graphDoesNotExist(source)
         }
-        let sourceQuads = Self.quads(in: source, of: overlay)
+        let sourceQuads = try Self.quads(in: source, of: overlay, deadline: deadline)
         if replacing {
-            let encoded = Self.quads(in: destination, of: overlay).map { overlay.encode($0) }
+            let encoded = try Self.quads(in: destination, of: overlay, deadline: deadline).map { overlay.encode($0) }
             overlay.delete(encoded)
         }
-        for quad in sourceQuads { overlay.insert(overlay.encode(Quad(quad.triple, graph: destination))) }
+        for quad in sourceQuads {
+            try deadline.tick()
+            overlay.insert(overlay.encode(Quad(quad.triple, graph: destination)))
+        }
         if removingSource {
             let encoded = sourceQuads.map { overlay.encode($0) }
             overlay.delete(encoded)
@@ -176,9 +210,14 @@ public struct UpdateExecutor: Sendable {
         return overlay.quads(matching: EncodedQuadPattern(graph: id)).contains { _ in true }
     }
 
-    static func quads<D: QueryableDataset>(in graph: GraphName, of overlay: OverlayDataset<D>) -> [Quad] {
+    static func quads<D: QueryableDataset>(in graph: GraphName, of overlay: OverlayDataset<D>, deadline: Deadline) throws -> [Quad] {
         guard let id = overlay.id(of: graph) else { return [] }
-        return overlay.quads(matching: EncodedQuadPattern(graph: id)).map(overlay.quad(for:))
+        var quads: [Quad] = []
+        for quad in overlay.quads(matching: EncodedQuadPattern(graph: id)) {
+            try deadline.tick()
+            quads.append(overlay.quad(for: quad))
+        }
+        return quads
     }
 }
 

@@ -43,20 +43,38 @@ final class ConnectionGuard: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !refused else { return }  // a refused client's request is read and dropped, so that closing sends no reset
-        let wasComplete = phase.headComplete
-        phase.bytesArrived(unwrapInboundIn(data))
-        if phase.headComplete, !wasComplete, let (status, message) = Self.refusal(ofHead: phase.head) {
+        let bytes = unwrapInboundIn(data)
+        phase.bytesArrived()
+        let heads = bytes.withUnsafeReadableBytes { phase.framing.scan($0) }
+        for head in heads {
+            guard let (status, message) = Self.refusal(ofHead: head.bytes) else { continue }
             // Answered here, below the HTTP codec: the decoder would turn invalid bytes into U+FFFD unseen, and the
-            // encoder sends no body at all in answer to CONNECT.
+            // encoder sends no body at all in answer to CONNECT. A head pipelined behind another request waits for that
+            // request's answer: the bytes before it (that request's body) go on to the decoder, nothing after it does.
             refused = true
-            phase.stop()
-            logger.info("request head refused", metadata: ["status": "\(status)"])
-            context.writeAndFlush(wrapOutboundOut(Self.rawResponse(status: status, message: message, context: context)))
-                .assumeIsolatedUnsafeUnchecked().whenComplete { _ in context.close(mode: .output, promise: nil) }
-            context.eventLoop.assumeIsolatedUnsafeUnchecked().scheduleTask(in: .seconds(2)) { context.close(promise: nil) }
+            if head.start > 0, let before = bytes.getSlice(at: bytes.readerIndex, length: head.start) {
+                context.fireChannelRead(wrapInboundOut(before))
+            }
+            if phase.responseOpen {
+                phase.onResponseEnded = { [weak self] in
+                    // After the answer's last part has gone down the pipeline (it is written right after this call).
+                    context.eventLoop.assumeIsolatedUnsafeUnchecked().execute { self?.refuse(context: context, status: status, message: message) }
+                }
+            } else {
+                refuse(context: context, status: status, message: message)
+            }
             return
         }
         context.fireChannelRead(data)
+    }
+
+    /// Answers a refused head and closes the connection.
+    private func refuse(context: ChannelHandlerContext, status: String, message: String) {
+        phase.stop()
+        logger.info("request head refused", metadata: ["status": "\(status)"])
+        context.writeAndFlush(wrapOutboundOut(Self.rawResponse(status: status, message: message, context: context)))
+            .assumeIsolatedUnsafeUnchecked().whenComplete { _ in context.close(mode: .output, promise: nil) }
+        context.eventLoop.assumeIsolatedUnsafeUnchecked().scheduleTask(in: .seconds(2)) { context.close(promise: nil) }
     }
 
     /// The status line and message for a whole request head that must not reach the router: CONNECT (Lodestar is no

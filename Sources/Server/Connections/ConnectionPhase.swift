@@ -16,12 +16,9 @@ final class ConnectionPhase {
     }
 
     private(set) var phase: Phase = .idle
-    /// The raw bytes of the current request head so far, up to its blank line or one byte past `limits.maxHeaderSize`:
-    /// what only raw bytes tell — whether the head is UTF-8, how long its first line is, whether it asks to CONNECT.
-    /// (A head pipelined behind another request's body is not collected.)
-    private(set) var head: [UInt8] = []
-    /// True once `head` holds the whole head, blank line included.
-    private(set) var headComplete = false
+    /// Where the request heads lie in the raw bytes, each head's bytes with it: what only raw bytes tell — whether a
+    /// head is UTF-8, how long its first line is, whether it asks to CONNECT.
+    var framing: RequestFraming
     /// When the current phase's limit runs out; `nil` while responding.
     private var deadline: NIODeadline?
     /// The connection's one timer. It fires at the deadline, or sooner, and then again: a phase change only sets
@@ -29,7 +26,10 @@ final class ConnectionPhase {
     private var timer: Scheduled<Void>?
     private var stopped = false
     private var requestOpen = false
-    private var responseOpen = false
+    /// True from a request's decoded head until its answer is written.
+    private(set) var responseOpen = false
+    /// Called once when the current answer is written (then cleared).
+    var onResponseEnded: (() -> Void)?
     let limits: ConnectionLimits
     /// Called on the event loop when a deadline passes, with the phase it was set for.
     var onTimeout: ((Phase) -> Void)?
@@ -38,15 +38,14 @@ final class ConnectionPhase {
     init(limits: ConnectionLimits, eventLoop: any EventLoop) {
         self.limits = limits
         self.eventLoop = eventLoop
+        framing = RequestFraming(maxHeadSize: limits.maxHeaderSize)
     }
 
     /// Raw bytes arrived.
-    func bytesArrived(_ bytes: ByteBuffer) {
+    func bytesArrived() {
         switch phase {
-        case .idle:
-            enter(.readingHead)
-            collectHead(bytes)
-        case .readingHead: collectHead(bytes)
+        case .idle: enter(.readingHead)
+        case .readingHead: break
         case .readingBody: enter(.readingBody)  // restarts the pause timer
         case .responding: break  // a pipelined request waits until the answer is written
         }
@@ -70,6 +69,9 @@ final class ConnectionPhase {
     func responseEnded() {
         responseOpen = false
         enter(requestOpen ? .readingBody : .idle)
+        let ended = onResponseEnded
+        onResponseEnded = nil
+        ended?()
     }
 
     func stop() {
@@ -78,32 +80,17 @@ final class ConnectionPhase {
         timer = nil
         deadline = nil
         onTimeout = nil
+        onResponseEnded = nil
     }
 
     /// True when the request line (method, URL, version) alone reaches the head size limit: a head that overflows then
     /// has too long a URL (414), otherwise too many or too large headers (431).
-    var requestLineTooLong: Bool { (head.firstIndex(of: UInt8(ascii: "\n")) ?? head.count) >= limits.maxHeaderSize }
-
-    private func collectHead(_ bytes: ByteBuffer) {
-        // Byte by byte up to the head's end: a body read along with the head is not copied.
-        for byte in bytes.readableBytesView {
-            guard !headComplete, head.count <= limits.maxHeaderSize else { return }
-            head.append(byte)
-            // The head ends at its first empty line (CRLF CRLF, or bare LFs as the decoder also accepts).
-            let count = head.count
-            if byte == UInt8(ascii: "\n"), count >= 2,
-                head[count - 2] == UInt8(ascii: "\n") || (count >= 3 && head[count - 2] == UInt8(ascii: "\r") && head[count - 3] == UInt8(ascii: "\n"))
-            {
-                headComplete = true
-            }
-        }
+    var requestLineTooLong: Bool {
+        let head = framing.head
+        return (head.firstIndex(of: UInt8(ascii: "\n")) ?? head.count) >= limits.maxHeaderSize
     }
 
     private func enter(_ next: Phase) {
-        if next == .readingHead || (next == .idle && phase != .idle) {
-            head = []
-            headComplete = false
-        }
         phase = next
         let seconds: Double? =
             switch next {

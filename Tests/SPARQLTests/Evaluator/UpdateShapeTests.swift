@@ -52,6 +52,43 @@ struct UpdateShapeTests {
         let twice = try Self.changes("PREFIX : <\(Self.ex)> DELETE DATA { :c :p 3 . :c :p 3 }")
         #expect(twice.deletions.count == 1 && twice.insertions.isEmpty)
     }
+
+    @Test("A collection of 20,000 items in INSERT DATA becomes one rdf:first/rdf:rest chain of 40,000 quads")
+    func longCollection() throws {
+        let items = (0..<20_000).map(String.init).joined(separator: " ")
+        let (deletions, insertions) = try Self.changes("INSERT DATA { <http://ex/list> <http://ex/p> (\(items)) }")
+        #expect(deletions.isEmpty && insertions.count == 40_001)
+        // Walk the chain from the head: every item once, in order, ending at rdf:nil.
+        var first: [Term: Term] = [:], rest: [Term: Term] = [:]
+        for quad in insertions where quad.predicate == .iri(RDFVocabulary.first) { first[quad.subject] = quad.object }
+        for quad in insertions where quad.predicate == .iri(RDFVocabulary.rest) { rest[quad.subject] = quad.object }
+        var node = try #require(insertions.first { $0.subject == .iri(IRI("http://ex/list")) }?.object)
+        var walked = 0
+        while node != .iri(RDFVocabulary.nil), walked <= 20_000 {
+            #expect(first[node] == .literal(Literal(String(walked), datatype: XSD.integer)))
+            node = try #require(rest[node])
+            walked += 1
+        }
+        #expect(walked == 20_000)
+    }
+
+    /// An update whose change takes longer to build than its deadline allows: 50,000 quads of data, a CLEAR of them, a
+    /// copy of them, and a template of 1,000 quads instantiated for 200 solutions.
+    static let slowUpdates = [
+        "INSERT DATA { \(quads(50_000, graph: "http://ex/n")) }",
+        "INSERT DATA { <http://ex/list> <http://ex/p> (\((0..<25_000).map(String.init).joined(separator: " "))) }",
+        "INSERT DATA { \(quads(20_000, graph: "http://ex/n")) } ; CLEAR ALL ; COPY <http://ex/g> TO <http://ex/h>",
+        "INSERT { " + (0..<1_000).map { "<http://ex/s> <http://ex/p\($0)> ?o ." }.joined(separator: " ") + " } WHERE { VALUES ?o { "
+            + (0..<200).map(String.init).joined(separator: " ") + " } }",
+    ]
+
+    @Test("The deadline covers building an update's change, so a slow one stops before the store commits it", arguments: slowUpdates)
+    func deadlineCoversTheChange(_ text: String) throws {
+        let update = try SPARQLParser.parseUpdate(text)
+        // Building each change takes seconds in a debug build: the deadline passes while it is being built.
+        let executor = UpdateExecutor(options: QueryOptions(deadline: .now + .milliseconds(100)))
+        #expect(throws: QueryEvaluationError.timeout) { _ = try executor.changes(for: update, in: Self.base) }
+    }
 }
 
 extension String {
