@@ -4,7 +4,8 @@ import Logging
 /// The per-request context of Lodestar's routes: Hummingbird's core storage, nothing global (STYLE.md §7).
 package struct LodestarRequestContext: RequestContext {
     package var coreContext: CoreRequestContextStorage
-    /// The URL's query string, parsed once by `URLTextMiddleware` (which must parse it anyway to check its UTF-8).
+    /// The URL's query string, parsed once by the first middleware that reads it (`VersionMiddleware`, else
+    /// `URLTextMiddleware`, which must parse it anyway to check its UTF-8).
     package var urlFields: FormFields?
 
     package init(source: ApplicationRequestContextSource) {
