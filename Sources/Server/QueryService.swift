@@ -57,6 +57,15 @@ package struct QueryService: Sendable {
     package let store: QuadStore
     package let limiter: ComputeLimiter
     package let settings: QuerySettings
+    /// The parsed and planned queries, shared by every request.
+    package let plans: QueryPlanCache
+
+    package init(store: QuadStore, limiter: ComputeLimiter, settings: QuerySettings, plans: QueryPlanCache = QueryPlanCache()) {
+        self.store = store
+        self.limiter = limiter
+        self.settings = settings
+        self.plans = plans
+    }
 
     /// The answer to `request` for a client sending `accept`.
     ///
@@ -73,14 +82,15 @@ package struct QueryService: Sendable {
         let timeLimit = try settings.timeLimit(asked: request.timeout)
         let deadline = receivedAt + .milliseconds(Int64(timeLimit * 1000))
         let settings = self.settings
+        let plans = self.plans
         let snapshot = store.snapshot()
         let cancellation = QueryCancellation()
         do {
             return try await withTaskCancellationHandler {
                 try await limiter.withPermit(deadline: deadline) { () throws -> QueryAnswer in
                     try Self.compute(
-                        request, accept: accept, in: snapshot, settings: settings, deadline: deadline, cancellation: cancellation,
-                        timeLimit: timeLimit)
+                        request, accept: accept, in: snapshot, settings: settings, plans: plans, deadline: deadline,
+                        cancellation: cancellation, timeLimit: timeLimit)
                 }
             } onCancel: {
                 cancellation.cancel()
@@ -92,21 +102,28 @@ package struct QueryService: Sendable {
         }
     }
 
-    /// Parses, negotiates, evaluates and pulls the first two chunks; runs on a limiter thread.
+    /// Parses and plans (or finds the plan kept for this text, dataset and store version), negotiates, evaluates and pulls
+    /// the first two chunks; runs on a limiter thread.
     private static func compute(
-        _ request: QueryRequest, accept: String?, in snapshot: Snapshot, settings: QuerySettings, deadline: ContinuousClock.Instant,
-        cancellation: QueryCancellation, timeLimit: Double
+        _ request: QueryRequest, accept: String?, in snapshot: Snapshot, settings: QuerySettings, plans: QueryPlanCache,
+        deadline: ContinuousClock.Instant, cancellation: QueryCancellation, timeLimit: Double
     ) throws -> QueryAnswer {
-        var query = try SPARQLParser.parseQuery(request.query, baseIRI: settings.baseIRI, deadline: deadline, cancellation: cancellation)
-        if !request.defaultGraphs.isEmpty || !request.namedGraphs.isEmpty {
-            query.dataset = QueryDataset(
-                defaultGraphs: try request.defaultGraphs.map(Self.graphIRI),
-                namedGraphs: try request.namedGraphs.map(Self.graphIRI)
-            )
-        }
-        let format = try Self.negotiate(for: query.form, accept: accept, format: request.format)
         let evaluator = QueryEvaluator(options: settings.options(deadline: deadline, cancellation: cancellation))
-        let result = try evaluator.evaluate(query, in: snapshot)
+        let key = QueryPlanCache.Key(text: request.query, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs)
+        let planned = try plans.plan(for: key, version: snapshot.version) {
+            var query = try SPARQLParser.parseQuery(request.query, baseIRI: settings.baseIRI, deadline: deadline, cancellation: cancellation)
+            if !request.defaultGraphs.isEmpty || !request.namedGraphs.isEmpty {
+                query.dataset = QueryDataset(
+                    defaultGraphs: try request.defaultGraphs.map(Self.graphIRI),
+                    namedGraphs: try request.namedGraphs.map(Self.graphIRI)
+                )
+            }
+            return query
+        } plan: { query in
+            try evaluator.plan(query, in: snapshot)
+        }
+        let format = try Self.negotiate(for: planned.query.form, accept: accept, format: request.format)
+        let result = try evaluator.evaluate(planned, in: snapshot)
         let stream = ChunkStream(Self.chunkSource(for: result, format: format))
         var ready: [[UInt8]] = []
         while ready.count < 2, let chunk = try stream.nextChunk() { ready.append(chunk) }

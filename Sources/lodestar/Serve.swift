@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most seconds ?timeout= may ask for.")
     var maxQueryTimeout: Double = 300
 
-    @Option(help: "How many queries may compute at once (default: one less than the cores, at least one).")
+    @Option(help: "How many queries may compute at once (default: one less than the cores, at least two).")
     var maxConcurrentQueries: Int?
 
     @Flag(help: "Make the default graph of queries the union of all graphs.")

@@ -12,8 +12,9 @@ struct StandardErrorLogHandler: LogHandler {
     var metadata: Logger.Metadata = [:]
     var metadataProvider: Logger.MetadataProvider?
 
-    /// Serialises the lines of all threads.
-    private static let output = Mutex(())
+    /// Serialises the lines of all threads, and keeps the last second's timestamp (the request log writes a line per
+    /// request: formatting the local time each time was a tenth of the line's cost).
+    private static let output = Mutex((second: time_t(-1), stamp: ""))
 
     init(label: String, logLevel: Logger.Level) {
         self.label = label
@@ -29,15 +30,35 @@ struct StandardErrorLogHandler: LogHandler {
         var all = metadata
         if let provided = metadataProvider?.get() { all.merge(provided) { $1 } }
         if let explicit = event.metadata { all.merge(explicit) { $1 } }
-        let fields = all.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-        let line = "\(Self.timestamp()) \(event.level) \(label) :\(fields) [\(event.source)] \(event.message)\n"
-        Self.output.withLock { _ in FileHandle.standardError.write(Data(line.utf8)) }
+        var fields = ""
+        for (key, value) in all.sorted(by: { $0.key < $1.key }) { fields += " " + key + "=" + value.description }
+        // `rawValue` and `description`, not interpolation of the values: that goes through runtime casts.
+        let rest = " " + event.level.rawValue + " " + label + " :" + fields + " [" + event.source + "] " + event.message.description + "\n"
+        var now = time(nil)
+        Self.output.withLock { last in
+            if now != last.second {
+                last = (now, Self.timestamp(&now))
+            }
+            var line = last.stamp + rest
+            line.withUTF8 { bytes in
+                var written = 0
+                while written < bytes.count {
+                    let count = write(STDERR_FILENO, bytes.baseAddress! + written, bytes.count - written)
+                    if count > 0 {
+                        written += count
+                    } else if count < 0 && errno == EINTR {
+                        continue
+                    } else {
+                        return
+                    }
+                }
+            }
+        }
     }
 
     /// The local time, as `StreamLogHandler` writes it.
-    private static func timestamp() -> String {
+    private static func timestamp(_ now: inout time_t) -> String {
         var buffer = [Int8](repeating: 0, count: 32)
-        var now = time(nil)
         var local = tm()
         localtime_r(&now, &local)
         strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &local)

@@ -36,7 +36,7 @@ import Testing
                 return (response.status, response.body.map { String(buffer: $0) } ?? "")
             }
             try await Task.sleep(for: .milliseconds(300))
-            // /health answers while the query holds the only compute permit: each answer comes before the heavy query
+            // /health answers while the query holds a compute permit: each answer comes before the heavy query
             // ends, and within a bound generous enough for a loaded machine yet below the query's 15 s.
             for _ in 0..<5 {
                 let started = ContinuousClock.now

@@ -64,6 +64,23 @@ import Testing
         }
     }
 
+    /// The middleware parses the query string for the routes; one that is not UTF-8 still gets the route-independent
+    /// 400 naming the field, whether or not it asks for a version.
+    @Test func theQueryStringParsedHereServesTheRoutesAndBadTextIsStill400() async throws {
+        try await TestServer.run { client, store in
+            let current = store.snapshot().version
+            let query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }".urlEncoded
+            let counted = try await client.get("/sparql?min-version=\(current)&query=\(query)&format=csv")
+            #expect(counted.status == .ok)
+            #expect(counted.text == "n\r\n2\r\n")
+            for uri in ["/sparql?query=ASK%7B%7D%FF&min-version=\(current)", "/resource?iri=%FF", "/health?x=%C3"] {
+                let response = try await client.get(uri)
+                #expect(response.status == .badRequest, "\(uri)")
+                #expect(response.text.contains("is not UTF-8 once percent-decoded"), "\(uri): \(response.text)")
+            }
+        }
+    }
+
     @Test func aWaitingRequestIsWokenByTheCommitThatReachesItsVersion() async throws {
         let store = try await QuadStore.open(.memory)
         let waiter = VersionWaiter(store: store)

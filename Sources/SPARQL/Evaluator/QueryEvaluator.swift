@@ -24,8 +24,28 @@ public struct QueryEvaluator: Sendable {
     /// - Throws: `QueryEvaluationError.unsupported` for SERVICE without SILENT or an unknown aggregate; `.timeout` or
     ///   `.cancelled` if that happens while answering ASK.
     public func evaluate<D: QueryableDataset>(_ query: Query, in dataset: D) throws(QueryEvaluationError) -> QueryResult {
-        let prepared = try prepare(
-            query.pattern, clause: query.dataset, baseIRI: query.baseIRI, outputVariables: query.outputVariables, dataset: dataset)
+        let context = try makeContext(clause: query.dataset, baseIRI: query.baseIRI, dataset: dataset)
+        return try evaluate(PlannedQuery(query: query, pattern: try optimized(query.pattern, context: context)), context: context)
+    }
+
+    /// The query with its algebra rewritten for `dataset` (join order from its statistics, filter placement, join
+    /// algorithms): what `evaluate` does before it runs anything. The plan holds no state of one evaluation, so it can
+    /// be kept and evaluated again, over `dataset` or another version of it (the rewrites never change the answer,
+    /// only how fast it comes).
+    /// - Throws: `.timeout` or `.cancelled`, `.tooComplex` for a join too wide to order.
+    public func plan<D: QueryableDataset>(_ query: Query, in dataset: D) throws(QueryEvaluationError) -> PlannedQuery {
+        let context = try makeContext(clause: query.dataset, baseIRI: query.baseIRI, dataset: dataset)
+        return PlannedQuery(query: query, pattern: try optimized(query.pattern, context: context))
+    }
+
+    /// The lazy result of a planned query, as `evaluate(_:in:)` gives it.
+    public func evaluate<D: QueryableDataset>(_ planned: PlannedQuery, in dataset: D) throws(QueryEvaluationError) -> QueryResult {
+        try evaluate(planned, context: try makeContext(clause: planned.query.dataset, baseIRI: planned.query.baseIRI, dataset: dataset))
+    }
+
+    private func evaluate(_ planned: PlannedQuery, context: EvaluationContext) throws(QueryEvaluationError) -> QueryResult {
+        let query = planned.query
+        let prepared = try open(planned.pattern, outputVariables: query.outputVariables, context: context)
         switch query.form {
         case .select:
             let variables = query.pattern.selectVariables
@@ -51,14 +71,15 @@ public struct QueryEvaluator: Sendable {
         of pattern: GraphPattern, datasetClause: QueryDataset?, in dataset: D
     ) throws(QueryEvaluationError) -> QuerySolutions {
         let variables = pattern.visibleVariablesInOrder
-        let prepared = try prepare(pattern, clause: datasetClause, baseIRI: nil, outputVariables: variables, dataset: dataset)
+        let context = try makeContext(clause: datasetClause, baseIRI: nil, dataset: dataset)
+        let prepared = try open(try optimized(pattern, context: context), outputVariables: variables, context: context)
         let stream = SolutionStream(context: prepared.planner.context, root: prepared.root, outputSlots: variables.map(prepared.planner.slot))
         return QuerySolutions(variables: variables, stream: stream)
     }
 
-    private func prepare<D: QueryableDataset>(
-        _ pattern: GraphPattern, clause: QueryDataset?, baseIRI: String?, outputVariables: [Variable], dataset: D
-    ) throws(QueryEvaluationError) -> (planner: Planner, root: Cursor) {
+    private func makeContext<D: QueryableDataset>(
+        clause: QueryDataset?, baseIRI: String?, dataset: D
+    ) throws(QueryEvaluationError) -> EvaluationContext {
         let deadline = Deadline(options.deadline, cancellation: options.cancellation)
         try deadline.check()
         let access = TypedDatasetAccess(dataset)
@@ -69,11 +90,19 @@ public struct QueryEvaluator: Sendable {
         for (iri, handler) in options.services {
             context.services[iri] = { pattern in try handler.evaluate(pattern, over: dataset) }
         }
-        var pattern = pattern
-        if !options.referenceSemantics {
-            let optimizer = Optimizer(context: context)
-            pattern = try options.optimize ? optimizer.optimize(pattern) : optimizer.choosingJoinStrategiesOnly(pattern)
-        }
+        return context
+    }
+
+    private func optimized(_ pattern: GraphPattern, context: EvaluationContext) throws(QueryEvaluationError) -> GraphPattern {
+        guard !options.referenceSemantics else { return pattern }
+        let optimizer = Optimizer(context: context)
+        return try options.optimize ? optimizer.optimize(pattern) : optimizer.choosingJoinStrategiesOnly(pattern)
+    }
+
+    /// The plan's cursors, opened.
+    private func open(
+        _ pattern: GraphPattern, outputVariables: [Variable], context: EvaluationContext
+    ) throws(QueryEvaluationError) -> (planner: Planner, root: Cursor) {
         let planner = Planner(context: context)
         let root = try planner.cursor(for: pattern, graph: .defaultGraph)
         // Result and template variables the pattern never binds still need a slot before rows are made.
@@ -81,6 +110,14 @@ public struct QueryEvaluator: Sendable {
         try root.open(Row.unbound(width: planner.width))
         return (planner, root)
     }
+}
+
+/// A query whose algebra the optimiser has rewritten (`QueryEvaluator.plan`), ready to evaluate any number of times.
+public struct PlannedQuery: Sendable {
+    /// The query as parsed: its form, dataset clause and base IRI, and the algebra the result's variables come from.
+    public let query: Query
+    /// The algebra to run.
+    let pattern: GraphPattern
 }
 
 extension Query {

@@ -8,13 +8,20 @@ import Store
 ///
 /// The version a read sends is the store's when the handler starts: the snapshot the handler reads is that one or newer. A
 /// handler that knows its snapshot exactly (documents, dumps) sets the header itself, and it is kept.
-struct VersionMiddleware<Context: RequestContext>: RouterMiddleware {
+///
+/// It is the first to read the query string, so it parses it for everything inside (`LodestarRequestContext.urlFields`);
+/// a query string that does not parse is left to `URLTextMiddleware`, whose 400 names the field.
+struct VersionMiddleware: RouterMiddleware {
+    typealias Context = LodestarRequestContext
+
     let store: QuadStore
     let waiter: VersionWaiter
     let timeout: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let value = request.uri.queryParameters.get("min-version") {
+        var context = context
+        context.urlFields = try? FormFields(parsing: request.uri.query ?? "", in: "the query string")
+        if let value = context.urlFields?.values("min-version").first {
             guard let target = UInt64(value) else {
                 return ErrorResponses.response(for: RequestError.badRequest("min-version must be a whole number from 0, not '\(value)'"))
             }

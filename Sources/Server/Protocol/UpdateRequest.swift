@@ -23,10 +23,9 @@ package struct UpdateRequest: Sendable, Equatable {
     /// The body types an update POST may have.
     package static let bodyTypes = ["application/x-www-form-urlencoded", "application/sparql-update"]
 
-    /// Decodes a POST; the caller has checked the method and the token.
+    /// Decodes a POST whose query string is `urlFields`; the caller has checked the method and the token.
     /// - Throws: `RequestError` (400 for a missing or repeated `update`, 415 for other body types or charsets, 413).
-    package static func decode(_ request: Request, bodyLimit: Int) async throws -> UpdateRequest {
-        let urlFields = try request.queryFields
+    package static func decode(_ request: Request, urlFields: FormFields, bodyLimit: Int) async throws -> UpdateRequest {
         guard let contentType = request.contentType else { throw RequestError.unsupportedMediaType(nil, accepted: bodyTypes) }
         try contentType.requireUTF8()
         let fields: FormFields

@@ -15,7 +15,9 @@ struct GraphStoreRoutes {
             (.get, read), (.put, replace), (.post, merge), (.delete, delete),
         ]
         for (method, handler) in handlers {
-            routes.on("/store", method: method) { request, context in try await handler(request, try indirectTarget(request), context) }
+            routes.on("/store", method: method) { request, context in
+                try await handler(request, try indirectTarget(context.queryFields(of: request)), context)
+            }
             routes.on("/graphs/**", method: method) { request, context in try await handler(request, directTarget(context), context) }
         }
         for path: RouterPath in ["/store", "/graphs/**"] { routes.refuseOtherMethods(on: path, allowed: [.get, .put, .post, .delete]) }
@@ -29,8 +31,7 @@ struct GraphStoreRoutes {
 
     /// The graph `?graph=` or `?default` names; `.store` for neither.
     /// - Throws: `RequestError.badRequest` for both, a repeated `graph`, or a `graph` that is not an absolute IRI.
-    func indirectTarget(_ request: Request) throws(RequestError) -> GraphTarget {
-        let fields = try request.queryFields
+    func indirectTarget(_ fields: FormFields) throws(RequestError) -> GraphTarget {
         let graph = try fields.single("graph")
         switch (graph, fields.contains("default")) {
         case (nil, false): return .store
@@ -45,7 +46,7 @@ struct GraphStoreRoutes {
     /// GET (and HEAD, generated from it): the graph (or the store) in the negotiated syntax, streamed.
     func read(_ request: Request, target: GraphTarget, context: LodestarRequestContext) async throws -> Response {
         let graphStore = services.graphStore
-        let format = try graphStore.negotiate(target, accept: try acceptOverride(request) ?? request.accept)
+        let format = try graphStore.negotiate(target, accept: try acceptOverride(context.queryFields(of: request)) ?? request.accept)
         let read = try await graphStore.read(target, format: format)
         let body = StreamedBody.make(
             ready: read.ready,
@@ -99,8 +100,8 @@ struct GraphStoreRoutes {
     }
 
     /// `?format=` as an `Accept` value.
-    private func acceptOverride(_ request: Request) throws -> String? {
-        guard let format = QueryRequest.joined(try request.queryFields.values("format")) else { return nil }
+    private func acceptOverride(_ urlFields: FormFields) throws -> String? {
+        guard let format = QueryRequest.joined(urlFields.values("format")) else { return nil }
         guard let accept = FormatParameter.accept(for: format) else {
             throw RequestError.badRequest("unknown format '\(format)': use ttl, nt, nq, trig, rdf or jsonld")
         }

@@ -17,11 +17,13 @@ struct SPARQLRoutes {
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
         routes.get("/sparql") { request, context in
-            let fields = try request.queryFields
-            if fields.contains("query"), Self.prefersPage(request, fields: fields) { return try queryPage(filledWith: request) }
+            let fields = try context.queryFields(of: request)
+            if fields.contains("query"), Self.prefersPage(request, fields: fields) { return try queryPage(filledWith: fields) }
             return try await query(request, urlFields: fields, context: context)
         }
-        routes.post("/sparql") { request, context in try await query(request, urlFields: try request.queryFields, context: context) }
+        routes.post("/sparql") { request, context in
+            try await query(request, urlFields: try context.queryFields(of: request), context: context)
+        }
         routes.refuseOtherMethods(on: "/sparql", allowed: [.get, .post])
         return routes
     }
@@ -44,11 +46,11 @@ struct SPARQLRoutes {
 
     private static let pageChoices = Mutex<[String?: Bool]>([:])
 
-    /// The query page; with the request's `query` in the editor when it has one.
-    func queryPage(filledWith request: Request) throws -> Response {
+    /// The query page; with the URL's `query` in the editor when it has one.
+    func queryPage(filledWith urlFields: FormFields) throws -> Response {
         let page = QueryPage.render(
             endpoint: "/sparql", examples: services.namedQueries.entries, quads: services.store.snapshot().count,
-            query: try request.queryFields.single("query"), storePrefixes: QuadStore.commonPrefixes,
+            query: try urlFields.single("query"), storePrefixes: QuadStore.commonPrefixes,
             pages: services.configuration.puriNamespaces.all.map { (name: $0.name, base: $0.base) })
         return .negotiated(.html, body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }
@@ -58,7 +60,7 @@ struct SPARQLRoutes {
         let start = ContinuousClock.now
         let bodyLimit = services.configuration.maxRequestBodySize
         guard let queryRequest = try await QueryRequest.decode(request, urlFields: urlFields, bodyLimit: bodyLimit) else {
-            return try await serviceDescription(request)
+            return try await serviceDescription(request, urlFields: urlFields)
         }
         let answer: QueryAnswer
         do {
@@ -84,9 +86,9 @@ struct SPARQLRoutes {
     }
 
     /// The service description in an RDF syntax, or the query page for browsers.
-    func serviceDescription(_ request: Request) async throws -> Response {
+    func serviceDescription(_ request: Request, urlFields: FormFields) async throws -> Response {
         var accept = request.accept
-        if let format = QueryRequest.joined(try request.queryFields.values("format")) {
+        if let format = QueryRequest.joined(urlFields.values("format")) {
             guard let override = FormatParameter.accept(for: format) else {
                 throw RequestError.badRequest("unknown format '\(format)': use ttl, nt, nq, trig, rdf, jsonld or html")
             }
@@ -99,7 +101,7 @@ struct SPARQLRoutes {
         let snapshot = services.store.snapshot()
         switch offer.value {
         case .html:
-            return try queryPage(filledWith: request)
+            return try queryPage(filledWith: urlFields)
         case .graph(let format):
             let facts = ServiceDescription.Facts(
                 endpoint: services.configuration.publicBaseURL + "/sparql",
