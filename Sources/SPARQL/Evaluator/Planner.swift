@@ -39,6 +39,13 @@ final class Planner {
     private struct Built {
         var cursor: Cursor
         var bindings: VariableBindings
+
+        /// The bindings, left empty here: the wrapping pattern then adds its variables to the only reference to the sets,
+        /// in place. A copy still held here made each level copy them (n² over 10,000 BINDs).
+        mutating func takeBindings() -> VariableBindings {
+            defer { bindings = VariableBindings() }
+            return bindings
+        }
     }
 
     /// - Parameter topK: an enclosing LIMIT (plus OFFSET) that an ORDER BY below may use to keep only its best rows.
@@ -46,8 +53,8 @@ final class Planner {
         try context.deadline.check()
         /// A one-operand pattern's cursor over its operand's.
         func wrap(_ inner: GraphPattern, topK: Int? = nil, _ make: (Cursor) throws(QueryEvaluationError) -> Cursor) throws(QueryEvaluationError) -> Built {
-            let built = try build(inner, graph: graph, topK: topK)
-            return Built(cursor: try make(built.cursor), bindings: pattern.bindings(wrapping: built.bindings))
+            var built = try build(inner, graph: graph, topK: topK)
+            return Built(cursor: try make(built.cursor), bindings: pattern.bindings(wrapping: built.takeBindings()))
         }
         switch pattern {
         case .bgp(let patterns):
@@ -84,8 +91,8 @@ final class Planner {
                 FilterCursor(cursor, condition: try compile(expression, graph: graph), evaluator: evaluator, deadline: context.deadline)
             }
         case .union:
-            let (left, right) = try operands(of: pattern, graph: graph)
-            return Built(cursor: UnionCursor(left.cursor, right.cursor), bindings: left.bindings.united(with: right.bindings))
+            var (left, right) = try operands(of: pattern, graph: graph)
+            return Built(cursor: UnionCursor(left.cursor, right.cursor), bindings: left.takeBindings().united(with: right.bindings))
         case .graph(let name, let inner):
             return try graphCursor(name, inner, pattern: pattern)
         case .extend(let inner, let variable, let expression):
@@ -205,17 +212,18 @@ final class Planner {
             guard !term.isLiteral, let id = context.access.id(of: term) else {
                 return Built(cursor: EmptyCursor(), bindings: pattern.bindings(wrapping: inner.variableBindings))
             }
-            let built = try build(inner, graph: .fixed(id), topK: nil)
-            return Built(cursor: GraphCursor(built.cursor, name: .fixed(id), context: context), bindings: pattern.bindings(wrapping: built.bindings))
+            var built = try build(inner, graph: .fixed(id), topK: nil)
+            let cursor = GraphCursor(built.cursor, name: .fixed(id), context: context)
+            return Built(cursor: cursor, bindings: pattern.bindings(wrapping: built.takeBindings()))
         case .variable(let variable):
             let variableSlot = slot(variable)
             let hidden = width
             width += 1
             activeGraphSlots.append(hidden)
             defer { activeGraphSlots.removeLast() }
-            let built = try build(inner, graph: .slot(hidden), topK: nil)
+            var built = try build(inner, graph: .slot(hidden), topK: nil)
             let cursor = GraphCursor(built.cursor, name: .variable(slot: variableSlot, hidden: hidden, anchored: inner.isGraphAnchored), context: context)
-            return Built(cursor: cursor, bindings: pattern.bindings(wrapping: built.bindings))
+            return Built(cursor: cursor, bindings: pattern.bindings(wrapping: built.takeBindings()))
         }
     }
 
@@ -239,6 +247,8 @@ final class Planner {
     }
 
     func compile(_ expression: Expression, graph: GraphScope) throws(QueryEvaluationError) -> CompiledExpression {
+        // Each term looks its ID up in the store: an IN list of 100,000 terms takes seconds, and counts against the deadline.
+        try context.deadline.tick()
         func all(_ list: [Expression]) throws(QueryEvaluationError) -> [CompiledExpression] {
             var result: [CompiledExpression] = []
             for item in list { result.append(try compile(item, graph: graph)) }

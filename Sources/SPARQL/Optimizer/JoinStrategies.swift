@@ -21,7 +21,7 @@ extension Optimizer {
         func wrapping(_ inner: GraphPattern, _ make: (GraphPattern) -> GraphPattern) -> (pattern: GraphPattern, bindings: VariableBindings) {
             let (chosen, bindings) = choosingJoinStrategies(inner)
             let result = make(chosen)
-            return (result, result.bindings(wrapping: bindings))
+            return (result, result.bindings(wrapping: consume bindings))
         }
         switch pattern {
         case .bgp, .path, .values:
@@ -32,18 +32,18 @@ extension Optimizer {
             let (left, leftBindings) = choosingJoinStrategies(a)
             let (right, rightBindings) = choosingJoinStrategies(b)
             let strategy = Self.strategy(for: right, entry: leftBindings.possible)
-            return (.join(left, right, strategy: strategy), leftBindings.joined(with: rightBindings))
+            return (.join(left, right, strategy: strategy), (consume leftBindings).joined(with: rightBindings))
         case .leftJoin(let a, let b, let filter, _):
             let (left, leftBindings) = choosingJoinStrategies(a)
             let (right, rightBindings) = choosingJoinStrategies(b)
             let strategy = Self.strategy(for: right, entry: leftBindings.possible)
-            return (.leftJoin(left, right, filter: filter.map(inExists), strategy: strategy), leftBindings.leftJoined(with: rightBindings))
+            return (.leftJoin(left, right, filter: filter.map(inExists), strategy: strategy), (consume leftBindings).leftJoined(with: rightBindings))
         case .filter(let expression, let inner):
             return wrapping(inner) { .filter(inExists(expression), $0) }
         case .union(let a, let b):
             let (left, leftBindings) = choosingJoinStrategies(a)
             let (right, rightBindings) = choosingJoinStrategies(b)
-            return (.union(left, right), leftBindings.united(with: rightBindings))
+            return (.union(left, right), (consume leftBindings).united(with: rightBindings))
         case .graph(let name, let inner):
             return wrapping(inner) { .graph(name: name, $0) }
         case .extend(let inner, let variable, let expression):

@@ -8,7 +8,7 @@ struct VariableBindings: Equatable {
 
     /// A join's: bound by either side.
     consuming func joined(with other: VariableBindings) -> VariableBindings {
-        var result = self
+        var result = consume self
         result.certain.formUnion(other.certain)
         result.possible.formUnion(other.possible)
         return result
@@ -16,14 +16,14 @@ struct VariableBindings: Equatable {
 
     /// A left join's: the left side's, and possibly the optional side's.
     consuming func leftJoined(with optional: VariableBindings) -> VariableBindings {
-        var result = self
+        var result = consume self
         result.possible.formUnion(optional.possible)
         return result
     }
 
     /// A union's: certain only if bound on both sides.
     consuming func united(with other: VariableBindings) -> VariableBindings {
-        var result = self
+        var result = consume self
         result.certain.formIntersection(other.certain)
         result.possible.formUnion(other.possible)
         return result
@@ -89,7 +89,7 @@ extension GraphPattern {
     /// The bindings of this one-operand pattern (GRAPH, BIND, projection, grouping, SERVICE, and those that keep their
     /// operand's: FILTER, MINUS's left, modifiers) given its operand's.
     func bindings(wrapping operand: consuming VariableBindings) -> VariableBindings {
-        var result = operand
+        var result = consume operand
         switch self {
         case .graph(let name, _):
             if let variable = name.variable {

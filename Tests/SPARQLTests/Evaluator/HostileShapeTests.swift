@@ -42,6 +42,15 @@ struct HostileShapeTests {
         #expect(sorted(try Self.answer(text, options: .reference)) == rows(["s": ":a"], ["s": ":c"]))
     }
 
+    @Test("A chain of 5,000 BINDs, each on the one before, is planned and answered (each level copied the sets below: n²)")
+    func bindChain() throws {
+        let binds = (0..<5_000).map { "BIND(?v\($0) + 1 AS ?v\($0 + 1))" }.joined(separator: " ")
+        let answer = try Self.answer("SELECT ?v5000 { BIND(1 AS ?v0) \(binds) }")
+        #expect(answer == [["v5000": .literal(Literal("5001", datatype: XSD.integer))]])
+        let over = try Self.answer("SELECT ?s ?v5000 { ?s <http://example.org/p> ?v0 \(binds) }")
+        #expect(over.count == 2)
+    }
+
     @Test("A chain of 2,000 OPTIONALs gives the reference answer")
     func optionalChain() throws {
         let optionals = (0..<2_000).map { "OPTIONAL { ?s <http://example.org/p> ?o\($0) }" }.joined(separator: " ")
