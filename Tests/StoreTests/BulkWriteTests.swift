@@ -91,6 +91,51 @@ struct BulkWriteTests {
         #expect(!FileManager.default.fileExists(atPath: live + "/complete"))
     }
 
+    /// A bulk write writes its index file under the temporary name while Redland is built, and renames it in only after
+    /// the swap. The states a crash leaves between those steps, made by hand from two finished stores (before and after
+    /// the load): built and indexed but not swapped reopens to the old store from its own index file; swapped but with
+    /// the index file not yet renamed in reopens to the whole write, read from Redland.
+    @Test(arguments: [false, true])
+    func aCrashBetweenTheIndexFileAndTheSwapKeepsOneVersion(swapped: Bool) async throws {
+        let before = try TemporaryDirectory(), after = try TemporaryDirectory()
+        defer { before.remove(); after.remove() }
+        for directory in [before, after] {
+            let store = try await QuadStore.open(.directory(directory.path))
+            try await store.insert([quad("before", "p", "o")])
+            try await store.close()
+        }
+        let store = try await QuadStore.open(.directory(after.path))
+        try await store.load(bytes: Self.nTriples(500, prefix: "s"), name: "a.nt", format: .ntriples, baseIRI: "http://x/")
+        let loaded = Set(store.snapshot().allQuads)
+        try await store.close()
+
+        let index = "/checkpoint.index"
+        let directory = swapped ? after : before
+        if swapped {
+            try FileManager.default.moveItem(atPath: after.path + index, toPath: after.path + index + ".tmp")
+            try FileManager.default.copyItem(atPath: before.path + index, toPath: after.path + index)
+        } else {
+            try FileManager.default.copyItem(atPath: after.path + index, toPath: before.path + index + ".tmp")
+            try FileManager.default.copyItem(atPath: after.path + "/redland", toPath: before.path + "/redland.rebuilt")
+        }
+        let reopened = try await QuadStore.open(.directory(directory.path))
+        #expect(reopened.snapshot().version == (swapped ? 2 : 1))
+        #expect(Set(reopened.snapshot().allQuads) == (swapped ? loaded : [quad("before", "p", "o")]))
+        if swapped {
+            #expect(reopened.openReport.indexes != .mapped, "the old index file is not the swapped storage's")
+        } else {
+            #expect(reopened.openReport.indexes == .mapped, "the old store's own index file is still good")
+        }
+        try await reopened.insert([quad("next", "p", "o")])
+        try await reopened.close()
+        #expect(!FileManager.default.fileExists(atPath: directory.path + index + ".tmp"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/redland.rebuilt"))
+        let again = try await QuadStore.open(.directory(directory.path))
+        #expect(again.openReport.indexes == .mapped)
+        #expect(again.snapshot().count == (swapped ? 502 : 2))
+        try await again.close()
+    }
+
     /// A rebuilt storage without its completion mark is a build cut short: it goes, and the old store stays.
     @Test func anIncompleteBuildIsDiscarded() async throws {
         let directory = try TemporaryDirectory()

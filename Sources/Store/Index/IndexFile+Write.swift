@@ -23,6 +23,11 @@ extension IndexFile {
         throws(StoreError)
     {
         try writeTemporary(indexes, dictionary: dictionary, termCount: termCount, sequence: sequence, storeDirectory: storeDirectory)
+        try installTemporary(storeDirectory: storeDirectory)
+    }
+
+    /// The second half of `write`: the file `writeTemporary` left renamed over the old one, and the directory synced.
+    static func installTemporary(storeDirectory: String) throws(StoreError) {
         let temporary = temporaryPath(storeDirectory)
         guard rename(temporary, path(storeDirectory)) == 0 else {
             throw StoreError(.io, "cannot rename \(temporary) to \(path(storeDirectory)): \(FileSystem.lastError())")

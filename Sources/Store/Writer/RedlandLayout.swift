@@ -36,19 +36,20 @@ struct RedlandLayout {
         try? files.removeItem(atPath: retired)
     }
 
-    /// Writes `quads` into a fresh storage, syncs it, and swaps it in for `damaged`, which must not be used afterwards.
-    /// The storage carries `sequence` in its completion mark until the checkpoint record says it, so a crash after the
-    /// rename still opens at `sequence`.
-    /// - Returns: the mirror over the new live storage.
-    func rebuild(from quads: some Sequence<Quad>, sequence: UInt64, storeDirectory: String, replacing damaged: RedlandMirror)
-        throws(StoreError) -> RedlandMirror
-    {
+    /// Writes `quads` into a fresh storage beside the live one and syncs it; `swapIn` puts it in place. The live storage
+    /// is untouched meanwhile, and a crash leaves the fresh one unmarked, so the next open removes it.
+    func build(from quads: some Sequence<Quad>) throws(StoreError) {
         try? FileManager.default.removeItem(atPath: rebuilt)
-        do {
-            let fresh = try RedlandMirror(directory: rebuilt)
-            for quad in quads { try fresh.add(quad) }
-            try fresh.sync()
-        }
+        let fresh = try RedlandMirror(directory: rebuilt)
+        for quad in quads { try fresh.add(quad) }
+        try fresh.sync()
+    }
+
+    /// Swaps the storage `build` wrote in for `damaged`, which must not be used afterwards. The storage carries
+    /// `sequence` in its completion mark until the checkpoint record says it, so a crash after the rename still opens
+    /// at `sequence`.
+    /// - Returns: the mirror over the new live storage.
+    func swapIn(sequence: UInt64, storeDirectory: String, replacing damaged: RedlandMirror) throws(StoreError) -> RedlandMirror {
         try FileSystem.replaceFile(completeMark, with: Array("\(sequence)\n".utf8))
         _ = damaged
         try rename(live, to: retired)
@@ -58,6 +59,9 @@ struct RedlandLayout {
         try? FileManager.default.removeItem(atPath: retired)
         return try RedlandMirror(directory: live)
     }
+
+    /// Removes a storage `build` wrote that will not be swapped in.
+    func discardBuilt() { try? FileManager.default.removeItem(atPath: rebuilt) }
 
     /// Turns the live storage's completion mark, if any, into the checkpoint record, then removes it.
     private func recordSwappedCheckpoint(storeDirectory: String) throws(StoreError) {

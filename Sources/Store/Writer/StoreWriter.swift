@@ -83,17 +83,44 @@ actor StoreWriter {
     }
 
     /// Replaces Redland with a storage built from `snapshot`, swapped in by rename, and records it as the checkpoint
-    /// at `snapshot.version` in the same step. The running mark makes a backup wait meanwhile.
+    /// at `snapshot.version` in the same step.
     func rebuild(from snapshot: Snapshot) throws(StoreError) {
+        try build(snapshot.quads(matching: EncodedQuadPattern()).lazy.map { snapshot.quad(for: $0) })
+        try swapInReplacement(sequence: snapshot.version)
+    }
+
+    /// A bulk write's first half, on this thread while the committer sorts its indexes: a new storage holding the quads
+    /// of `spog` (sorted SPOG keys of the dictionary's terms), beside the live one. `swapInReplacement` puts it in place;
+    /// `discardReplacement` drops it.
+    func buildReplacement(spog keys: [UInt128]) throws(StoreError) {
+        let dictionary = dictionary
+        try build(keys.lazy.map { key in
+            let quad = QuadOrder.spog.quad(key)
+            let graph = quad.graph == .defaultGraph ? GraphName.defaultGraph : GraphName(dictionary.term(for: quad.graph)) ?? .defaultGraph
+            return Quad(dictionary.term(for: quad.subject), dictionary.term(for: quad.predicate), dictionary.term(for: quad.object), graph: graph)
+        })
+    }
+
+    private func build(_ quads: some Sequence<Quad>) throws(StoreError) {
+        guard case .directory(let path) = options.location else { return }
+        try RedlandLayout(storeDirectory: path).build(from: quads)
+    }
+
+    /// Swaps the storage a build wrote in for the live one, and records it as the checkpoint at `sequence` in the same
+    /// step. The running mark makes a backup wait meanwhile (and an open after a crash here rebuild Redland).
+    func swapInReplacement(sequence: UInt64) throws(StoreError) {
         guard case .directory(let path) = options.location else { return }
         guard let current = mirror else { throw StoreError(.closed, "the store is closed") }
         let mark = CheckpointRecord.runningMark(path)
-        try FileSystem.replaceFile(mark, with: Array("\(snapshot.version)\n".utf8))
+        try FileSystem.replaceFile(mark, with: Array("\(sequence)\n".utf8))
         mirror = nil
-        let everything = snapshot.quads(matching: EncodedQuadPattern()).lazy.map { snapshot.quad(for: $0) }
-        mirror = try RedlandLayout(storeDirectory: path).rebuild(
-            from: everything, sequence: snapshot.version, storeDirectory: path, replacing: current)
+        mirror = try RedlandLayout(storeDirectory: path).swapIn(sequence: sequence, storeDirectory: path, replacing: current)
         try FileSystem.remove(mark)
+    }
+
+    func discardReplacement() {
+        guard case .directory(let path) = options.location else { return }
+        RedlandLayout(storeDirectory: path).discardBuilt()
     }
 
     // MARK: Parsing
