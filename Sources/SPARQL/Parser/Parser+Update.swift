@@ -156,12 +156,16 @@ extension Parser {
 
     /// QuadPattern ::= '{' Quads '}'
     private mutating func parseQuadPattern(_ context: TriplesContext) throws -> [QuadPattern] {
-        Self.quads(try parseQuadBlocks(context))
+        let blocks = try parseQuadBlocks(context)
+        try checkDeadline()
+        return Self.quads(blocks)
     }
 
     /// QuadData ::= '{' Quads '}', without variables.
     private mutating func parseQuadData(_ context: TriplesContext) throws -> [Quad] {
-        try parseQuadPattern(context).map { quad in
+        let patterns = try parseQuadPattern(context)
+        try checkDeadline()
+        return patterns.map { quad in
             // Variables were refused while parsing, so every position holds a term.
             let graph: GraphName = if case .iri(let iri) = quad.graph { .iri(iri) } else { .defaultGraph }
             return Quad(quad.subject.term!, quad.predicate.term!, quad.object.term!, graph: graph)

@@ -65,6 +65,13 @@ public enum SPARQLParser {
         parser.deadline = deadline
         parser.cancellation = cancellation
         let update = try parser.parseUpdate()
+        // Data of a million quads takes a second more to convert and canonicalise after its last token: look again.
+        do {
+            try parser.checkDeadline()
+        } catch {
+            Discard.later(consume update)
+            throw error
+        }
         var canonicalizer = GeneratedNameCanonicalizer()
         return canonicalizer.canonical(update)
     }

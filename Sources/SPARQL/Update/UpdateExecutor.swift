@@ -25,15 +25,20 @@ public struct UpdateExecutor: Sendable {
         let deadline = Deadline(options.deadline, cancellation: options.cancellation)
         try deadline.check()
         var overlay = OverlayDataset(dataset)
-        for (index, operation) in update.operations.enumerated() {
-            try deadline.tick()
-            let blankNodePrefix = "u\(UInt32.random(in: 0...UInt32.max))x\(index)"
-            try apply(operation, to: &overlay, blankNodePrefix: blankNodePrefix, deadline: deadline, loader: loader)
+        do {
+            for (index, operation) in update.operations.enumerated() {
+                try deadline.tick()
+                let blankNodePrefix = "u\(UInt32.random(in: 0...UInt32.max))x\(index)"
+                try apply(operation, to: &overlay, blankNodePrefix: blankNodePrefix, deadline: deadline, loader: loader)
+            }
+            let change = try overlay.netChange(deadline: deadline)
+            // The last look before the store commits: past this point the write cannot be taken back.
+            try deadline.check()
+            return change
+        } catch {
+            Discard.later(consume overlay)
+            throw error
         }
-        let change = try overlay.netChange(deadline: deadline)
-        // The last look before the store commits: past this point the write cannot be taken back.
-        try deadline.check()
-        return change
     }
 
     private func apply<D: QueryableDataset>(
@@ -85,11 +90,34 @@ public struct UpdateExecutor: Sendable {
         in overlay: inout OverlayDataset<D>, blankNodePrefix: String, deadline: Deadline
     ) throws {
         // The WHERE clause is evaluated once, before any change: every solution sees the same data.
-        var solutions = try QueryEvaluator(options: options).solutions(of: pattern, datasetClause: using, in: overlay)
-        let variables = solutions.variables
         var rows = [[Term?]]()
-        while let row = try solutions.next() { rows.append(row) }
         var deletions = [Quad](), insertions = [Quad]()
+        do {
+            var solutions = try QueryEvaluator(options: options).solutions(of: pattern, datasetClause: using, in: overlay)
+            while let row = try solutions.next() { rows.append(row) }
+            try instantiate(deleteTemplate, insertTemplate, over: rows, variables: solutions.variables, into: &deletions, &insertions,
+                blankNodePrefix: blankNodePrefix, deadline: deadline)
+        } catch {
+            Discard.later((consume rows, consume deletions, consume insertions))
+            throw error
+        }
+        Discard.later(consume rows)
+        let encoded = try deletions.map { quad throws(QueryEvaluationError) in
+            try deadline.tick()
+            return overlay.encode(quad)
+        }
+        overlay.delete(encoded)
+        for quad in insertions {
+            try deadline.tick()
+            overlay.insert(overlay.encode(quad))
+        }
+    }
+
+    /// The templates' quads for each solution.
+    private func instantiate(
+        _ deleteTemplate: [QuadPattern], _ insertTemplate: [QuadPattern], over rows: [[Term?]], variables: [Variable],
+        into deletions: inout [Quad], _ insertions: inout [Quad], blankNodePrefix: String, deadline: Deadline
+    ) throws(QueryEvaluationError) {
         for (number, row) in rows.enumerated() {
             // A template of thousands of quads costs that many steps per solution.
             try deadline.tick(by: 1 + deleteTemplate.count + insertTemplate.count)
@@ -101,15 +129,6 @@ public struct UpdateExecutor: Sendable {
             for template in insertTemplate {
                 if let quad = Self.instantiate(template, binding, blankNodePrefix: "\(blankNodePrefix)s\(number)") { insertions.append(quad) }
             }
-        }
-        let encoded = try deletions.map { quad throws(QueryEvaluationError) in
-            try deadline.tick()
-            return overlay.encode(quad)
-        }
-        overlay.delete(encoded)
-        for quad in insertions {
-            try deadline.tick()
-            overlay.insert(overlay.encode(quad))
         }
     }
 
