@@ -51,9 +51,10 @@ public struct OverlayDataset<Base: QueryableDataset>: QueryableDataset {
     }
 
     /// The net change against the base: base quads removed, then quads added.
-    public var netChange: (deletions: [Quad], insertions: [Quad]) {
-        (removed.map(quad(for:)), added.map(quad(for:)))
-    }
+    public var netChange: (deletions: [Quad], insertions: [Quad]) { encodedNetChange.decoded(in: base) }
+
+    /// The net change in IDs: removed quads by the base's IDs, added ones by the base's or this overlay's.
+    public var encodedNetChange: EncodedChange { EncodedChange(deletions: Array(removed), insertions: added, newTerms: newTerms) }
 
     private func isInBase(_ quad: EncodedQuad) -> Bool {
         guard quad.subject < .firstOverlay, quad.predicate < .firstOverlay, quad.object < .firstOverlay, quad.graph < .firstOverlay else {
@@ -63,7 +64,8 @@ public struct OverlayDataset<Base: QueryableDataset>: QueryableDataset {
             .contains { _ in true }
     }
 
-    private mutating func intern(_ term: Term) -> TermID {
+    /// The ID of `term`, issuing an overlay ID if neither the base nor earlier changes know it.
+    mutating func intern(_ term: Term) -> TermID {
         if let id = id(of: term) { return id }
         let id = TermID(rawValue: TermID.firstOverlay.rawValue + UInt32(newTerms.count))
         newTerms.append(term)

@@ -20,12 +20,20 @@ public struct UpdateExecutor: Sendable {
     public func changes<D: QueryableDataset>(
         for update: Update, in dataset: D, loader: (IRI) throws -> [Quad] = { iri in throw UpdateError.loadUnsupported(iri) }
     ) throws -> (deletions: [Quad], insertions: [Quad]) {
+        try encodedChanges(for: update, in: dataset, loader: loader).decoded(in: dataset)
+    }
+
+    /// The net change `update` makes to `dataset`, in `dataset`'s IDs (and new IDs for terms it lacks): what a store
+    /// commits without decoding the quads and looking them up again.
+    public func encodedChanges<D: QueryableDataset>(
+        for update: Update, in dataset: D, loader: (IRI) throws -> [Quad] = { iri in throw UpdateError.loadUnsupported(iri) }
+    ) throws -> EncodedChange {
         var overlay = OverlayDataset(dataset)
         for (index, operation) in update.operations.enumerated() {
             let blankNodePrefix = "u\(UInt32.random(in: 0...UInt32.max))x\(index)"
             try apply(operation, to: &overlay, blankNodePrefix: blankNodePrefix, loader: loader)
         }
-        return overlay.netChange
+        return overlay.encodedNetChange
     }
 
     private func apply<D: QueryableDataset>(
@@ -67,51 +75,28 @@ public struct UpdateExecutor: Sendable {
         _ deleteTemplate: [QuadPattern], _ insertTemplate: [QuadPattern], using: QueryDataset?, pattern: GraphPattern,
         in overlay: inout OverlayDataset<D>, blankNodePrefix: String
     ) throws {
-        // The WHERE clause is evaluated once, before any change: every solution sees the same data.
+        // The WHERE clause is evaluated once, before any change: every solution sees the same data. Solutions stay IDs:
+        // the dataset's own IDs go straight into the quads, and only the positions RDF restricts are decoded to check.
         var solutions = try QueryEvaluator(options: options).solutions(of: pattern, datasetClause: using, in: overlay)
-        let variables = solutions.variables
-        var rows = [[Term?]]()
-        while let row = try solutions.next() { rows.append(row) }
-        var deletions = [Quad](), insertions = [Quad]()
+        var columns = [Variable: Int]()
+        for (index, variable) in solutions.variables.enumerated() { columns[variable] = index }
+        var rows = [[TermID?]]()
+        while let row = try solutions.nextIDs() { rows.append(row) }
+        let deleting = deleteTemplate.map { EncodedTemplate($0, columns: columns, overlay: &overlay) }
+        let inserting = insertTemplate.map { EncodedTemplate($0, columns: columns, overlay: &overlay) }
+        var deletions = [EncodedQuad](), insertions = [EncodedQuad]()
         for (number, row) in rows.enumerated() {
-            var binding = [Variable: Term]()
-            for (variable, value) in zip(variables, row) { if let value { binding[variable] = value } }
-            for template in deleteTemplate {
-                if let quad = Self.instantiate(template, binding, blankNodePrefix: nil) { deletions.append(quad) }
+            for template in deleting {
+                if let quad = template.instantiate(row, solutions: solutions, overlay: &overlay, blankNodePrefix: nil) { deletions.append(quad) }
             }
-            for template in insertTemplate {
-                if let quad = Self.instantiate(template, binding, blankNodePrefix: "\(blankNodePrefix)s\(number)") { insertions.append(quad) }
-            }
-        }
-        let encoded = deletions.map { overlay.encode($0) }
-        overlay.delete(encoded)
-        for quad in insertions { overlay.insert(overlay.encode(quad)) }
-    }
-
-    /// A template quad with `binding` substituted; `nil` when a variable is unbound or a position gets an illegal term
-    /// (such quads are skipped, §3.1.3). Blank nodes become fresh per solution (`blankNodePrefix`).
-    static func instantiate(_ template: QuadPattern, _ binding: [Variable: Term], blankNodePrefix: String?) -> Quad? {
-        func value(_ pattern: TermPattern) -> Term? {
-            switch pattern {
-            case .variable(let variable): return binding[variable]
-            case .term(.blankNode(let node)):
-                guard let blankNodePrefix else { return nil }
-                return .blankNode(BlankNode("\(blankNodePrefix)\(node.id)"))
-            case .term(let term): return term
+            for template in inserting {
+                if let quad = template.instantiate(row, solutions: solutions, overlay: &overlay, blankNodePrefix: "\(blankNodePrefix)s\(number)") {
+                    insertions.append(quad)
+                }
             }
         }
-        guard let subject = value(template.subject), !subject.isLiteral, let predicate = value(template.predicate), predicate.isIRI,
-            let object = value(template.object)
-        else { return nil }
-        let graph: GraphName
-        switch template.graph {
-        case .defaultGraph: graph = .defaultGraph
-        case .iri(let iri): graph = .iri(iri)
-        case .variable(let variable):
-            guard let term = binding[variable], term.isIRI, let name = GraphName(term) else { return nil }
-            graph = name
-        }
-        return Quad(subject, predicate, object, graph: graph)
+        overlay.delete(deletions)
+        for quad in insertions { overlay.insert(quad) }
     }
 
     static func freshBlankNodes(_ quad: Quad, prefix: String) -> Quad {
