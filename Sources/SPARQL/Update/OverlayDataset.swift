@@ -24,6 +24,14 @@ public struct OverlayDataset<Base: QueryableDataset>: QueryableDataset {
         return EncodedQuad(subject: intern(quad.subject), predicate: intern(quad.predicate), object: intern(quad.object), graph: graph)
     }
 
+    /// Makes room for `count` more inserted quads and their terms, so a large INSERT DATA rehashes nothing.
+    mutating func reserve(insertions count: Int) {
+        added.reserveCapacity(added.count + count)
+        addedSet.reserveCapacity(addedSet.count + count)
+        newIDs.reserveCapacity(newIDs.count + 2 * count)
+        newTerms.reserveCapacity(newTerms.count + 2 * count)
+    }
+
     mutating func insert(_ quad: EncodedQuad) {
         if removed.remove(quad) != nil { return }
         if isInBase(quad) || addedSet.contains(quad) { return }

@@ -41,6 +41,7 @@ public struct UpdateExecutor: Sendable {
     ) throws {
         switch operation {
         case .insertData(let quads):
+            overlay.reserve(insertions: quads.count)
             for quad in quads { overlay.insert(overlay.encode(Self.freshBlankNodes(quad, prefix: blankNodePrefix))) }
         case .deleteData(let quads):
             let encoded = quads.map { overlay.encode($0) }

@@ -36,6 +36,7 @@ extension GroupCommitter {
     private func appendEncodedInsertions(_ change: EncodedChange, in state: Snapshot, to keys: inout [UInt128]) throws(StoreError) {
         guard !change.insertions.isEmpty else { return }
         var interned = [TermID?](repeating: nil, count: change.newTerms.count)
+        dictionary.reserve(change.newTerms.count)
         func storeID(_ id: TermID) throws(StoreError) -> TermID {
             if id.rawValue < UInt32(state.termCount) { return id }
             let index = Int(id.rawValue) - Int(TermID.firstOverlay.rawValue)
@@ -43,6 +44,7 @@ extension GroupCommitter {
                 throw StoreError(.invalidData, "an inserted quad names term \(id), which the snapshot it was computed on does not have")
             }
             if let known = interned[index] { return known }
+            // Interned, not trusted to be new: a caller's `newTerms` may name terms the store has.
             let new = try dictionary.intern(try Quad.storable(change.newTerms[index]))
             interned[index] = new
             return new

@@ -12,7 +12,7 @@ extension LogRecord {
     static func encodePayload<Quads: Collection<EncodedQuad>>(
         insertions: Quads, deletions: Quads, into buffer: inout [UInt8], spell: (TermID, inout [UInt8]) -> Void
     ) {
-        var positions = [TermID: UInt32]()
+        var positions = [TermID: UInt32](minimumCapacity: 4 * (insertions.count + deletions.count))  // never rehashed
         var terms = [TermID]()
         // Quads repeat their neighbours' terms (keys come sorted by subject, graphs are few): those skip the table.
         let none = TermID(rawValue: .max)  // never issued: overlay IDs stop short of it
