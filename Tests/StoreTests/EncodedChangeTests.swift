@@ -31,7 +31,8 @@ struct EncodedChangeTests {
         #expect(!quads.contains(quad("a", "p", "b")))
         #expect(quads.contains(quad("a", "p", "new")))
         // The blank node's label is made N-Triples-safe, as for quads given as terms.
-        #expect(quads.contains(Quad(.blankNode(BlankNode(NTriples.safeBlankNodeLabel("b-1"))), iri("p"), iri("new"), graph: .iri(IRI("http://example.org/new")))))
+        let blankNode = Term.blankNode(BlankNode(NTriples.safeBlankNodeLabel("b-1")))
+        #expect(quads.contains(Quad(blankNode, iri("p"), iri("new"), graph: .iri(IRI("http://example.org/new")))))
     }
 
     /// A deletion naming a term the snapshot lacks cannot match: it changes nothing.
@@ -49,7 +50,8 @@ struct EncodedChangeTests {
         let (store, snapshot) = try await store()
         let a = snapshot.id(of: iri("a"))!, p = snapshot.id(of: iri("p"))!
         for unknown in [TermID(rawValue: 5_000), TermID(rawValue: overlay + 3)] {
-            let change = EncodedChange(insertions: [EncodedQuad(subject: a, predicate: p, object: unknown, graph: .defaultGraph)], newTerms: [iri("c")])
+            let inserted = EncodedQuad(subject: a, predicate: p, object: unknown, graph: .defaultGraph)
+            let change = EncodedChange(insertions: [inserted], newTerms: [iri("c")])
             await #expect(throws: StoreError.self) { try await store.apply(ChangeSet(encoded: change)) }
         }
         #expect(store.snapshot().version == snapshot.version)

@@ -160,7 +160,8 @@ struct QuadTermTable {
     private var ids: [Term: TermID] = [:]
 
     mutating func encode(_ quad: Quad) -> EncodedQuad {
-        EncodedQuad(subject: id(quad.subject), predicate: id(quad.predicate), object: id(quad.object), graph: quad.graph.term.map { id($0) } ?? .defaultGraph)
+        let graph = quad.graph.term.map { id($0) } ?? .defaultGraph
+        return EncodedQuad(subject: id(quad.subject), predicate: id(quad.predicate), object: id(quad.object), graph: graph)
     }
 
     private mutating func id(_ term: Term) -> TermID {
