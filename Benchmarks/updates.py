@@ -8,6 +8,7 @@ through pyoxigraph on disk (it never syncs a commit). Then the HTTP mode: 16 con
 single-triple INSERT DATA for 20 s to `lodestar serve` and to `oxigraph serve`. The floor: 10 000 bare fdatasync calls
 on the same disk.
 Usage (from the package root): python3 Benchmarks/updates.py [--triples N] [--work DIR] [--seconds S] [--clients C]
+    [--port P] [--binaries DIR] [--sync os|commit]...
 Needs `pip install oxigraph pyoxigraph` and wrk. Builds release into $LODESTAR_BENCH_BUILD (default /tmp/build-updbench).
 """
 import argparse
@@ -99,6 +100,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--port", type=int, default=7878, help="Lodestar's HTTP port; Oxigraph gets the next one")
+    parser.add_argument("--binaries", default=None, help="a folder holding release `lodestar` and `update-benchmark` (no build)")
+    parser.add_argument("--sync", choices=("os", "commit"), action="append", help="the modes to run (default both)")
     args = parser.parse_args()
     require("oxigraph", "wrk")
     work = args.work or tempfile.mkdtemp(prefix="lodestar-updates-")
@@ -106,7 +109,7 @@ def main():
     data = os.path.join(work, "data.nt")
     if not os.path.exists(data):
         datagen.generate(data, args.triples)
-    binaries = release_build("/tmp/build-updbench")
+    binaries = args.binaries or release_build("/tmp/build-updbench")
     lodestar, benchmark = os.path.join(binaries, "lodestar"), os.path.join(binaries, "update-benchmark")
     floor = fdatasync_floor(work)
 
@@ -123,7 +126,7 @@ def main():
         return lodestar_dir, oxigraph_dir, lodestar_load, time.perf_counter() - start
 
     print(f"{args.triples} triples loaded first ({data}); 10 000 bare fdatasync calls: {floor:.3f} s")
-    for sync in ("os", "commit"):
+    for sync in args.sync or ("os", "commit"):
         lodestar_dir, oxigraph_dir, lodestar_load, oxigraph_load = fresh_load(sync)
         ours = json.loads(subprocess.run([benchmark, lodestar_dir, sync], check=True, capture_output=True, text=True).stdout)
         theirs = json.loads(subprocess.run([sys.executable, "-c", OXIGRAPH, oxigraph_dir], check=True,

@@ -17,8 +17,7 @@ let clock = ContinuousClock()
 func run(_ text: String) async throws {
     let update = try SPARQLParser.parseUpdate(text)
     try await store.transact { snapshot in
-        let change = try UpdateExecutor().changes(for: update, in: snapshot)
-        return (ChangeSet(deletions: change.deletions, insertions: change.insertions), ())
+        (ChangeSet(encoded: try UpdateExecutor().encodedChanges(for: update, in: snapshot)), ())
     }
 }
 

@@ -33,12 +33,12 @@ public enum StoreUpdates {
             let executor = UpdateExecutor(options: options)
             let change =
                 allowsLoad
-                ? try executor.changes(for: update, in: snapshot) { iri in
+                ? try executor.encodedChanges(for: update, in: snapshot) { iri in
                     guard let document = documents[iri] else { throw StoreError(.io, "LOAD <\(iri.value)>: not read") }
                     return try document.get()
                 }
-                : try executor.changes(for: update, in: snapshot)
-            return (ChangeSet(deletions: change.deletions, insertions: change.insertions), ())
+                : try executor.encodedChanges(for: update, in: snapshot)
+            return (ChangeSet(encoded: change), ())
         }.0
     }
 }

@@ -52,13 +52,19 @@ public struct LoadReport: Sendable, Hashable {
 }
 
 /// A set of changes applied as one atomic, durable write: deletions first, then insertions (SPARQL Update order).
+/// Each part may come as quads of terms, or already encoded by the IDs of the snapshot the transaction body was given
+/// (`encoded`, what a SPARQL update computes), which the store commits without looking every quad up again.
 public struct ChangeSet: Sendable, Hashable {
     public var deletions: [Quad]
     public var insertions: [Quad]
+    /// Deletions and insertions in the IDs of the snapshot the transaction body was given; applied with the others
+    /// (all deletions, then all insertions).
+    public var encoded: EncodedChange
 
-    public init(deletions: [Quad] = [], insertions: [Quad] = []) {
+    public init(deletions: [Quad] = [], insertions: [Quad] = [], encoded: EncodedChange = EncodedChange()) {
         self.deletions = deletions
         self.insertions = insertions
+        self.encoded = encoded
     }
 }
 

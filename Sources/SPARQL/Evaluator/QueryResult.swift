@@ -37,6 +37,17 @@ public struct QuerySolutions: @unchecked Sendable {
     public mutating func next() throws(QueryEvaluationError) -> [Term?]? {
         try stream.nextTerms()
     }
+
+    /// The next solution as IDs (`nil` where unbound): the dataset's IDs for its terms, IDs from
+    /// `TermID.firstQueryLocal` for terms the query computed (`term(for:)` spells them). Saves decoding what a caller
+    /// only passes back to the dataset, as an update's templates do.
+    public mutating func nextIDs() throws(QueryEvaluationError) -> [TermID?]? {
+        guard let row = try stream.nextRow() else { return nil }
+        return stream.outputSlots.map { slot in row[slot].isBound ? row[slot] : nil }
+    }
+
+    /// The term behind an ID of `nextIDs()`.
+    public func term(for id: TermID) -> Term { stream.context.term(for: id) }
 }
 
 /// The triples of a CONSTRUCT or DESCRIBE query, computed as they are pulled; each triple is returned once.

@@ -24,6 +24,14 @@ public struct OverlayDataset<Base: QueryableDataset>: QueryableDataset {
         return EncodedQuad(subject: intern(quad.subject), predicate: intern(quad.predicate), object: intern(quad.object), graph: graph)
     }
 
+    /// Makes room for `count` more inserted quads and their terms, so a large INSERT DATA rehashes nothing.
+    mutating func reserve(insertions count: Int) {
+        added.reserveCapacity(added.count + count)
+        addedSet.reserveCapacity(addedSet.count + count)
+        newIDs.reserveCapacity(newIDs.count + 2 * count)
+        newTerms.reserveCapacity(newTerms.count + 2 * count)
+    }
+
     mutating func insert(_ quad: EncodedQuad) {
         if removed.remove(quad) != nil { return }
         if isInBase(quad) || addedSet.contains(quad) { return }
@@ -50,21 +58,11 @@ public struct OverlayDataset<Base: QueryableDataset>: QueryableDataset {
         if !dropped.isEmpty { added.removeAll { dropped.contains($0) } }
     }
 
-    /// The net change against the base: base quads removed, then quads added; each quad decoded counts against `deadline`.
-    func netChange(deadline: Deadline) throws(QueryEvaluationError) -> (deletions: [Quad], insertions: [Quad]) {
-        var deletions: [Quad] = [], insertions: [Quad] = []
-        deletions.reserveCapacity(removed.count)
-        insertions.reserveCapacity(added.count)
-        for quad in removed {
-            try deadline.tick()
-            deletions.append(self.quad(for: quad))
-        }
-        for quad in added {
-            try deadline.tick()
-            insertions.append(self.quad(for: quad))
-        }
-        return (deletions, insertions)
-    }
+    /// The net change against the base: base quads removed, then quads added.
+    public var netChange: (deletions: [Quad], insertions: [Quad]) { encodedNetChange.decoded(in: base) }
+
+    /// The net change in IDs: removed quads by the base's IDs, added ones by the base's or this overlay's.
+    public var encodedNetChange: EncodedChange { EncodedChange(deletions: Array(removed), insertions: added, newTerms: newTerms) }
 
     private func isInBase(_ quad: EncodedQuad) -> Bool {
         guard quad.subject < .firstOverlay, quad.predicate < .firstOverlay, quad.object < .firstOverlay, quad.graph < .firstOverlay else {
@@ -74,7 +72,8 @@ public struct OverlayDataset<Base: QueryableDataset>: QueryableDataset {
             .contains { _ in true }
     }
 
-    private mutating func intern(_ term: Term) -> TermID {
+    /// The ID of `term`, issuing an overlay ID if neither the base nor earlier changes know it.
+    mutating func intern(_ term: Term) -> TermID {
         if let id = id(of: term) { return id }
         let id = TermID(rawValue: TermID.firstOverlay.rawValue + UInt32(newTerms.count))
         newTerms.append(term)

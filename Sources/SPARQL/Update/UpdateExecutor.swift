@@ -22,6 +22,14 @@ public struct UpdateExecutor: Sendable {
     public func changes<D: QueryableDataset>(
         for update: Update, in dataset: D, loader: (IRI) throws -> [Quad] = { iri in throw UpdateError.loadUnsupported(iri) }
     ) throws -> (deletions: [Quad], insertions: [Quad]) {
+        try encodedChanges(for: update, in: dataset, loader: loader).decoded(in: dataset)
+    }
+
+    /// The net change `update` makes to `dataset`, in `dataset`'s IDs (and new IDs for terms it lacks): what a store
+    /// commits without decoding the quads and looking them up again.
+    public func encodedChanges<D: QueryableDataset>(
+        for update: Update, in dataset: D, loader: (IRI) throws -> [Quad] = { iri in throw UpdateError.loadUnsupported(iri) }
+    ) throws -> EncodedChange {
         let deadline = Deadline(options.deadline, cancellation: options.cancellation)
         try deadline.check()
         var overlay = OverlayDataset(dataset)
@@ -31,10 +39,9 @@ public struct UpdateExecutor: Sendable {
                 let blankNodePrefix = "u\(UInt32.random(in: 0...UInt32.max))x\(index)"
                 try apply(operation, to: &overlay, blankNodePrefix: blankNodePrefix, deadline: deadline, loader: loader)
             }
-            let change = try overlay.netChange(deadline: deadline)
             // The last look before the store commits: past this point the write cannot be taken back.
             try deadline.check()
-            return change
+            return overlay.encodedNetChange
         } catch {
             Discard.later(consume overlay)
             throw error
@@ -47,6 +54,7 @@ public struct UpdateExecutor: Sendable {
     ) throws {
         switch operation {
         case .insertData(let quads):
+            overlay.reserve(insertions: quads.count)
             for quad in quads {
                 try deadline.tick()
                 overlay.insert(overlay.encode(Self.freshBlankNodes(quad, prefix: blankNodePrefix)))
@@ -89,73 +97,37 @@ public struct UpdateExecutor: Sendable {
         _ deleteTemplate: [QuadPattern], _ insertTemplate: [QuadPattern], using: QueryDataset?, pattern: GraphPattern,
         in overlay: inout OverlayDataset<D>, blankNodePrefix: String, deadline: Deadline
     ) throws {
-        // The WHERE clause is evaluated once, before any change: every solution sees the same data.
-        var rows = [[Term?]]()
-        var deletions = [Quad](), insertions = [Quad]()
+        // The WHERE clause is evaluated once, before any change: every solution sees the same data. Solutions stay IDs:
+        // the dataset's own IDs go straight into the quads, and only the positions RDF restricts are decoded to check.
+        var rows = [[TermID?]]()
+        var deletions = [EncodedQuad](), insertions = [EncodedQuad]()
         do {
             var solutions = try QueryEvaluator(options: options).solutions(of: pattern, datasetClause: using, in: overlay)
-            while let row = try solutions.next() { rows.append(row) }
-            try instantiate(deleteTemplate, insertTemplate, over: rows, variables: solutions.variables, into: &deletions, &insertions,
-                blankNodePrefix: blankNodePrefix, deadline: deadline)
+            var columns = [Variable: Int]()
+            for (index, variable) in solutions.variables.enumerated() { columns[variable] = index }
+            while let row = try solutions.nextIDs() { rows.append(row) }
+            let deleting = deleteTemplate.map { EncodedTemplate($0, columns: columns, overlay: &overlay) }
+            let inserting = insertTemplate.map { EncodedTemplate($0, columns: columns, overlay: &overlay) }
+            for (number, row) in rows.enumerated() {
+                // A template of thousands of quads costs that many steps per solution.
+                try deadline.tick(by: 1 + deleting.count + inserting.count)
+                for template in deleting {
+                    if let quad = template.instantiate(row, solutions: solutions, overlay: &overlay, blankNodePrefix: nil) {
+                        deletions.append(quad)
+                    }
+                }
+                let fresh = "\(blankNodePrefix)s\(number)"
+                for template in inserting {
+                    if let quad = template.instantiate(row, solutions: solutions, overlay: &overlay, blankNodePrefix: fresh) { insertions.append(quad) }
+                }
+            }
         } catch {
             Discard.later((consume rows, consume deletions, consume insertions))
             throw error
         }
         Discard.later(consume rows)
-        let encoded = try deletions.map { quad throws(QueryEvaluationError) in
-            try deadline.tick()
-            return overlay.encode(quad)
-        }
-        overlay.delete(encoded)
-        for quad in insertions {
-            try deadline.tick()
-            overlay.insert(overlay.encode(quad))
-        }
-    }
-
-    /// The templates' quads for each solution.
-    private func instantiate(
-        _ deleteTemplate: [QuadPattern], _ insertTemplate: [QuadPattern], over rows: [[Term?]], variables: [Variable],
-        into deletions: inout [Quad], _ insertions: inout [Quad], blankNodePrefix: String, deadline: Deadline
-    ) throws(QueryEvaluationError) {
-        for (number, row) in rows.enumerated() {
-            // A template of thousands of quads costs that many steps per solution.
-            try deadline.tick(by: 1 + deleteTemplate.count + insertTemplate.count)
-            var binding = [Variable: Term]()
-            for (variable, value) in zip(variables, row) { if let value { binding[variable] = value } }
-            for template in deleteTemplate {
-                if let quad = Self.instantiate(template, binding, blankNodePrefix: nil) { deletions.append(quad) }
-            }
-            for template in insertTemplate {
-                if let quad = Self.instantiate(template, binding, blankNodePrefix: "\(blankNodePrefix)s\(number)") { insertions.append(quad) }
-            }
-        }
-    }
-
-    /// A template quad with `binding` substituted; `nil` when a variable is unbound or a position gets an illegal term
-    /// (such quads are skipped, §3.1.3). Blank nodes become fresh per solution (`blankNodePrefix`).
-    static func instantiate(_ template: QuadPattern, _ binding: [Variable: Term], blankNodePrefix: String?) -> Quad? {
-        func value(_ pattern: TermPattern) -> Term? {
-            switch pattern {
-            case .variable(let variable): return binding[variable]
-            case .term(.blankNode(let node)):
-                guard let blankNodePrefix else { return nil }
-                return .blankNode(BlankNode("\(blankNodePrefix)\(node.id)"))
-            case .term(let term): return term
-            }
-        }
-        guard let subject = value(template.subject), !subject.isLiteral, let predicate = value(template.predicate), predicate.isIRI,
-            let object = value(template.object)
-        else { return nil }
-        let graph: GraphName
-        switch template.graph {
-        case .defaultGraph: graph = .defaultGraph
-        case .iri(let iri): graph = .iri(iri)
-        case .variable(let variable):
-            guard let term = binding[variable], term.isIRI, let name = GraphName(term) else { return nil }
-            graph = name
-        }
-        return Quad(subject, predicate, object, graph: graph)
+        overlay.delete(deletions)
+        for quad in insertions { overlay.insert(quad) }
     }
 
     static func freshBlankNodes(_ quad: Quad, prefix: String) -> Quad {

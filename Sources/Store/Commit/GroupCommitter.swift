@@ -100,11 +100,14 @@ actor GroupCommitter {
                         continue
                     }
                     let next = nextSnapshot(after: state, additions: added, removals: removed)
-                    let record = LogRecord(sequence: next.version, insertions: added.map(next.quad(spog:)), deletions: removed.map(state.quad(spog:)))
                     let start = bytes.count
-                    record.encode(into: &bytes)
+                    // Terms are spelt from the dictionary as the index file holds them; no quad is decoded.
+                    LogRecord.encode(
+                        sequence: next.version, insertions: added.lazy.map(QuadOrder.spog.quad), deletions: removed.lazy.map(QuadOrder.spog.quad),
+                        into: &bytes
+                    ) { id, bytes in self.dictionary.appendEncoding(of: id, to: &bytes) }
                     state = next
-                    let commit = CommittedWrite(version: next.version, snapshot: next, added: record.insertions, removed: record.deletions)
+                    let commit = CommittedWrite(version: next.version, snapshot: next, addedKeys: added, removedKeys: removed)
                     accepted.append((write, commit, LoggedChange(sequence: next.version, added: added, removed: removed, bytes: bytes.count - start)))
                 } catch {
                     write.continuation.resume(throwing: error)
@@ -137,7 +140,8 @@ actor GroupCommitter {
             for entry in accepted {
                 if log != nil { checkpoints.record(entry.logged) }
                 observers.notify(entry.commit)
-                entry.write.continuation.resume(returning: WriteReport(inserted: entry.commit.added.count, deleted: entry.commit.removed.count, version: entry.commit.version))
+                let report = WriteReport(inserted: entry.logged.added.count, deleted: entry.logged.removed.count, version: entry.commit.version)
+                entry.write.continuation.resume(returning: report)
             }
             try? await checkpoint(force: false)
         }
@@ -147,21 +151,6 @@ actor GroupCommitter {
     /// Writes and syncs off the actor, so writers queue up for the next group meanwhile.
     @concurrent static func append(_ bytes: [UInt8], to log: WriteAheadLog) async throws {
         try log.append(bytes)
-    }
-
-    /// The net effect of `changes` on `state`: sorted SPOG keys of quads that are new, and of quads that go.
-    func netChanges(_ changes: ChangeSet, in state: Snapshot) throws(StoreError) -> (added: [UInt128], removed: [UInt128]) {
-        var removals = Set<UInt128>()
-        for quad in changes.deletions {
-            if let key = dictionary.existingKey(of: try quad.storable()), state.contains(spog: key) { removals.insert(key) }
-        }
-        var additions = Set<UInt128>()
-        for quad in changes.insertions {
-            let key = try dictionary.key(of: try quad.storable())
-            if removals.remove(key) != nil { continue }  // deleted then inserted: stays as it was
-            if !state.contains(spog: key) { additions.insert(key) }
-        }
-        return (additions.sorted(), removals.sorted())
     }
 
     /// The snapshot that follows `state` by these sorted, net changes: a copy of the small minor layer, folded into the

@@ -22,3 +22,25 @@ extension TermDictionary {
         return QuadOrder.spog.key(EncodedQuad(subject: s, predicate: p, object: o, graph: g))
     }
 }
+
+/// What RDF's position rules ask of a term.
+enum TermKind {
+    case iri, blankNode, literal
+
+    init(_ term: Term) {
+        switch term {
+        case .iri: self = .iri
+        case .blankNode: self = .blankNode
+        case .literal: self = .literal
+        }
+    }
+}
+
+extension TermDictionary {
+    /// The kind of the term behind `id`, read from its first byte when the index file holds it: no term is decoded.
+    func kind(of id: TermID) -> TermKind {
+        let raw = Int(id.rawValue)
+        if raw < file.count { return TermEncoding.kind(of: file.encoding(at: raw)) }
+        return TermKind(term(for: id))
+    }
+}

@@ -82,6 +82,11 @@ final class TermDictionary: @unchecked Sendable {
         if raw < file.count { bytes.append(contentsOf: file.encoding(at: raw)) } else { TermEncoding.append(term(for: id), to: &bytes) }
     }
 
+    /// Makes room for `count` more terms in the in-memory map, so a write bringing many new terms rehashes it once.
+    func reserve(_ count: Int) {
+        ids.withLock { map in if map.capacity < map.count + count { map.reserveCapacity(map.count + count) } }
+    }
+
     /// The ID of `term`, issuing a new one if needed. Writer only.
     func intern(_ term: Term) throws(StoreError) -> TermID {
         try ids.withLock { (map) throws(StoreError) -> TermID in

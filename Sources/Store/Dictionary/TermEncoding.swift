@@ -6,6 +6,15 @@ import RDF
 enum TermEncoding {
     private static let iri: UInt8 = 0, blankNode: UInt8 = 1, typedLiteral: UInt8 = 2, languageLiteral: UInt8 = 3
 
+    /// The kind of term `bytes` spell, from their first byte.
+    static func kind(of bytes: UnsafeRawBufferPointer) -> TermKind {
+        switch bytes.first ?? typedLiteral {
+        case iri: .iri
+        case blankNode: .blankNode
+        default: .literal
+        }
+    }
+
     /// Appends the bytes of `term` to `bytes`.
     static func append(_ term: Term, to bytes: inout [UInt8]) {
         switch term {

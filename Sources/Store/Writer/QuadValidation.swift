@@ -18,7 +18,8 @@ extension Quad {
         return quad
     }
 
-    private static func storable(_ term: Term) throws(StoreError) -> Term {
+    /// `term` as the store keeps it (see `storable()`), whatever its position.
+    static func storable(_ term: Term) throws(StoreError) -> Term {
         switch term {
         case .iri(let iri):
             guard iri.value.utf8.count <= maximumIRILength else {
