@@ -118,7 +118,9 @@ public struct UpdateExecutor: Sendable {
                 }
                 let fresh = "\(blankNodePrefix)s\(number)"
                 for template in inserting {
-                    if let quad = template.instantiate(row, solutions: solutions, overlay: &overlay, blankNodePrefix: fresh) { insertions.append(quad) }
+                    if let quad = template.instantiate(row, solutions: solutions, overlay: &overlay, blankNodePrefix: fresh) {
+                        insertions.append(quad)
+                    }
                 }
             }
         } catch {
