@@ -7,6 +7,8 @@ final class PathCursor: Cursor {
     private let subject: PatternNode
     private let object: PatternNode
     private let path: CompiledPath
+    /// `path.matchesZeroLength`, asked once rather than for each input row (it walks the whole path).
+    private let matchesZeroLength: Bool
     private let graph: GraphScope
     private let walker: PathEvaluator
     private let context: EvaluationContext
@@ -28,6 +30,7 @@ final class PathCursor: Cursor {
         self.subject = subject
         self.object = object
         self.path = path
+        matchesZeroLength = path.matchesZeroLength
         self.graph = graph
         self.walker = walker
         self.context = context
@@ -85,7 +88,7 @@ final class PathCursor: Cursor {
             starts = try walker.startNodes(path, forward: true, in: graph)
             return
         }
-        if fromVariable && path.matchesZeroLength && !walker.isNode(start, of: graph) { return }
+        if fromVariable && matchesZeroLength && !walker.isNode(start, of: graph) { return }
         starts = [start]
     }
 

@@ -12,14 +12,16 @@ indirect enum CompiledPath {
     /// `!(…)`: the excluded predicates of each direction; `nil` when the set has no member in that direction.
     case negated(forward: Set<TermID>?, inverse: Set<TermID>?)
 
-    /// Whether the path matches zero-length paths, so its candidates are all the nodes of the graph.
+    /// Whether the path matches zero-length paths, so its candidates are all the nodes of the graph. `(p?)+` does when
+    /// `p?` does. The right operand is looked at first: the parser nests chains to the left, so a chain of `/` is
+    /// answered at its last step.
     var matchesZeroLength: Bool {
         switch self {
         case .zeroOrMore, .zeroOrOne: true
-        case .predicate, .oneOrMore, .negated: false
-        case .inverse(let p): p.matchesZeroLength
-        case .sequence(let a, let b): a.matchesZeroLength && b.matchesZeroLength
-        case .alternative(let a, let b): a.matchesZeroLength || b.matchesZeroLength
+        case .predicate, .negated: false
+        case .inverse(let p), .oneOrMore(let p): p.matchesZeroLength
+        case .sequence(let a, let b): b.matchesZeroLength && a.matchesZeroLength
+        case .alternative(let a, let b): b.matchesZeroLength || a.matchesZeroLength
         }
     }
 }
@@ -154,19 +156,28 @@ final class PathEvaluator {
             try collectQuads(EncodedQuadPattern(), graph, seen: &seen, into: &result, subjects: true, objects: true)
             return
         }
+        try collectFirstSteps(path, forward: forward, in: graph, seen: &seen, into: &result)
+    }
+
+    /// The first steps of `path`, which matches no zero-length path. Nor do the alternatives, inverse or closure inside
+    /// it, so only a sequence's first part is asked again: asking at every level was quadratic in a chain of `|`.
+    private func collectFirstSteps(
+        _ path: CompiledPath, forward: Bool, in graph: PathGraph, seen: inout Set<TermID>, into result: inout [TermID]
+    ) throws(QueryEvaluationError) {
+        try deadline.tick()
         switch path {
         case .predicate(let predicate):
             guard let predicate else { return }
             try collectQuads(EncodedQuadPattern(predicate: predicate), graph, seen: &seen, into: &result, subjects: forward, objects: !forward)
         case .inverse(let inner):
-            try collectStarts(inner, forward: !forward, in: graph, seen: &seen, into: &result)
+            try collectFirstSteps(inner, forward: !forward, in: graph, seen: &seen, into: &result)
         case .sequence(let a, let b):
             try collectStarts(forward ? a : b, forward: forward, in: graph, seen: &seen, into: &result)
         case .alternative(let a, let b):
-            try collectStarts(a, forward: forward, in: graph, seen: &seen, into: &result)
-            try collectStarts(b, forward: forward, in: graph, seen: &seen, into: &result)
+            try collectFirstSteps(a, forward: forward, in: graph, seen: &seen, into: &result)
+            try collectFirstSteps(b, forward: forward, in: graph, seen: &seen, into: &result)
         case .oneOrMore(let inner):
-            try collectStarts(inner, forward: forward, in: graph, seen: &seen, into: &result)
+            try collectFirstSteps(inner, forward: forward, in: graph, seen: &seen, into: &result)
         case .negated(let excludedForward, let excludedInverse):
             let subjects = (excludedForward != nil && forward) || (excludedInverse != nil && !forward)
             let objects = (excludedForward != nil && !forward) || (excludedInverse != nil && forward)

@@ -46,6 +46,15 @@ struct ParsedQueryTests {
         #expect(try run("SELECT * { VALUES ?v { 42 } ?v :p? ?v }", options: options).isEmpty)
         #expect(try run("SELECT * { VALUES ?v { 1 } ?v :p? ?v }", options: options) == rows(["v": "1"]))
         #expect(try run("SELECT * { VALUES ?v { :x } ?v :p? ?v }", options: options) == rows(["v": ":x"]))
+        // `(:p?)+` matches zero-length paths too (the fuzzer's seed 1796618122643 found the optimised answer differing).
+        #expect(try run("SELECT * { ?v (:p?)+ ?w . VALUES ?v { 2.5 } }", options: options).isEmpty)
+        #expect(try run("SELECT * { ?v (:p?)+ ?w . VALUES ?v { :x } }", options: options) == rows(["v": ":x", "w": ":x"], ["v": ":x", "w": "1"]))
+    }
+
+    @Test("A chain of alternatives finds its start nodes", arguments: allModes)
+    func alternativeChain(options: QueryOptions) throws {
+        let chain = Array(repeating: ":q", count: 200).joined(separator: "|") + "|:p"
+        #expect(try run("SELECT * { ?s \(chain) ?o }", options: options) == rows(["s": ":x", "o": "1"], ["s": ":y", "o": "2"]))
     }
 
     @Test("Aggregates, HAVING and ORDER BY LIMIT through the parser", arguments: allModes)
