@@ -46,4 +46,26 @@ import Testing
         let badChunk = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n" + Self.heads[2]
         #expect(Self.scan([Array(badChunk.utf8)]).count == 1)
     }
+
+    /// A head may reach one byte past the size limit, in one read or in many; a longer one is framing the decoder refuses.
+    @Test func aHeadMayReachOneBytePastTheLimit() {
+        func head(_ size: Int) -> [UInt8] {
+            let start = Array("GET / HTTP/1.1\r\nX-Pad: ".utf8)
+            return start + Array(repeating: UInt8(ascii: "a"), count: size - start.count - 4) + Array("\r\n\r\n".utf8)
+        }
+        func found(_ reads: [[UInt8]]) -> Int {
+            var framing = RequestFraming(maxHeadSize: 100)
+            return reads.reduce(0) { count, read in count + read.withUnsafeBytes { framing.scan($0) }.count }
+        }
+        let next = Array(Self.heads[2].utf8)
+        #expect(found([head(101) + next]) == 2)
+        #expect(found((head(101) + next).map { [$0] }) == 2)
+        #expect(found([head(102) + next]) == 0)
+        #expect(found((head(102) + next).map { [$0] }) == 0)
+        // Header names in any case, values with spaces and tabs around them.
+        let padded = "POST / HTTP/1.1\r\nCONTENT-LENGTH: \t3 \r\n\r\nabc" + Self.heads[2]
+        #expect(Self.scan([Array(padded.utf8)]) == ["POST / HTTP/1.1\r\nCONTENT-LENGTH: \t3 \r\n\r\n", Self.heads[2]])
+        let chunked = "POST / HTTP/1.1\r\nTransfer-Encoding: gzip, CHUNKED\r\n\r\n0\r\n\r\n" + Self.heads[2]
+        #expect(Self.scan([Array(chunked.utf8)]).count == 2)
+    }
 }

@@ -48,12 +48,18 @@ struct RequestFraming {
             switch state {
             case .head:
                 if head.isEmpty { headStart = index }
-                guard head.count <= maxHeadSize else {
+                // A head may grow to one byte past the limit; it is appended a line at a time, as only a line feed can end it.
+                let room = maxHeadSize + 1 - head.count
+                guard room > 0 else {
                     state = .lost
                     return completed
                 }
-                head.append(bytes[index])
-                index += 1
+                let limit = min(bytes.count, index + room)
+                var end = index
+                while end < limit && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if end < limit { end += 1 }
+                head.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
+                index = end
                 guard Self.endsHead(head) else { continue }
                 completed.append(CompletedHead(bytes: head, start: headStart))
                 state = Self.framing(after: head)
@@ -111,27 +117,48 @@ struct RequestFraming {
         return head[count - 2] == UInt8(ascii: "\n") || (count >= 3 && head[count - 2] == UInt8(ascii: "\r") && head[count - 3] == UInt8(ascii: "\n"))
     }
 
-    /// What follows a complete head: a chunked body, a `Content-Length` body, or the next head.
+    /// What follows a complete head: a chunked body, a `Content-Length` body, or the next head. Names are compared as
+    /// ASCII bytes, without making strings of every header line.
     private static func framing(after head: [UInt8]) -> State {
         var length: Int?
         var chunked = false
         var lengths = 0
         for line in head.split(separator: UInt8(ascii: "\n")).dropFirst() {
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
-            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: [" ", "\t", "\r"])
-            switch name {
-            case "transfer-encoding": chunked = chunked || value.lowercased().hasSuffix("chunked")
-            case "content-length":
+            let name = line[line.startIndex..<colon]
+            let isLength = equalsIgnoringASCIICase(name, contentLength)
+            guard isLength || equalsIgnoringASCIICase(name, transferEncoding) else { continue }
+            let value = trimmed(line[(colon + 1)...])
+            if isLength {
                 lengths += 1
-                length = Int(value)
-            default: continue
+                length = Int(String(decoding: value, as: UTF8.self))
+            } else {
+                chunked = chunked || (value.count >= chunkedCoding.count && equalsIgnoringASCIICase(value.suffix(chunkedCoding.count), chunkedCoding))
             }
         }
         if chunked { return lengths == 0 ? .chunkSize : .lost }
         guard lengths > 0 else { return .head }
         guard lengths == 1, let length, length >= 0 else { return .lost }
         return length == 0 ? .head : .body(remaining: length)
+    }
+
+    private static let contentLength = Array("content-length".utf8)
+    private static let transferEncoding = Array("transfer-encoding".utf8)
+    private static let chunkedCoding = Array("chunked".utf8)
+
+    /// A header value without the spaces, tabs and CR around it.
+    private static func trimmed(_ value: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let isPadding = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") }
+        guard let first = value.firstIndex(where: { !isPadding($0) }), let last = value.lastIndex(where: { !isPadding($0) }) else { return [] }
+        return value[first...last]
+    }
+
+    /// Whether `bytes` spell `lowercase` (lowercase ASCII) in any ASCII case.
+    private static func equalsIgnoringASCIICase(_ bytes: ArraySlice<UInt8>, _ lowercase: [UInt8]) -> Bool {
+        guard bytes.count == lowercase.count else { return false }
+        return zip(bytes, lowercase).allSatisfy { byte, expected in
+            byte == expected || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && byte | 0x20 == expected)
+        }
     }
 
     /// The size on a chunk-size line (hex digits, then perhaps `;extensions` and CR); `nil` when it is not one.
