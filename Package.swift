@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         // SHA-256 for federation's canonical hashes and provenance (already in the graph through async-http-client).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // Whole writes to file descriptors, retried on EINTR (already in the graph through swift-nio).
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,7 +48,9 @@ let package = Package(
         .target(name: "JSONLD", dependencies: ["RDF"], swiftSettings: swiftSettings),
         // RDF input/output: `RDFWriter` (Swift writers for every syntax) and `RDFReader` (raptor or Swift parsers).
         .target(name: "Redland", dependencies: ["CRedland", "RDF", "JSONLD"], swiftSettings: swiftSettings),
-        .target(name: "Store", dependencies: ["Redland", "RDF", "JSONLD"], swiftSettings: swiftSettings),
+        .target(
+            name: "Store", dependencies: ["Redland", "RDF", "JSONLD", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: swiftSettings),
         .target(name: "SPARQL", dependencies: ["RDF", "JSONLD"], swiftSettings: swiftSettings),
         // The full-text index (SQLite FTS5) kept in step with the store, and the SPARQL search service.
         .target(name: "Search", dependencies: ["CSQLite", "RDF", "Store", "SPARQL"], swiftSettings: swiftSettings),
@@ -78,6 +82,7 @@ let package = Package(
                 "RDF", "JSONLD", "Redland", "Store", "SPARQL", "Resolver", "Federation", "Search",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,6 +102,7 @@ let package = Package(
                 "RDF", "JSONLD", "Redland", "Store", "SPARQL", "Catalogue", "Resolver", "Server", "Federation", "Replication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: swiftSettings
         ),

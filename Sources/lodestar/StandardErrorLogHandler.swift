@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import SystemPackage
 
 /// Log lines on standard error in `StreamLogHandler`'s format (`2026-12-06T21:00:00+0000 info label : key=value [module]
 /// message`), with the metadata formatted when a line is written. `StreamLogHandler` formats its whole metadata each
@@ -40,19 +41,8 @@ struct StandardErrorLogHandler: LogHandler {
                 last = (now, Self.timestamp(&now))
             }
             var line = last.stamp + rest
-            line.withUTF8 { bytes in
-                var written = 0
-                while written < bytes.count {
-                    let count = write(STDERR_FILENO, bytes.baseAddress! + written, bytes.count - written)
-                    if count > 0 {
-                        written += count
-                    } else if count < 0 && errno == EINTR {
-                        continue
-                    } else {
-                        return
-                    }
-                }
-            }
+            // A log line that cannot be written (a closed standard error) is dropped: there is nowhere to report it.
+            line.withUTF8 { _ = try? FileDescriptor.standardError.writeAll($0) }
         }
     }
 

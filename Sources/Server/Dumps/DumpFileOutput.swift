@@ -1,6 +1,7 @@
 import CompressNIO
 import Foundation
 import NIOCore
+import SystemPackage
 
 /// A dump being written to disk, plain and gzip-compressed at once, under temporary names; `commit()` makes both
 /// durable (fsync) and gives them their final names by `rename`, which is atomic: a reader sees no file or a whole one.
@@ -87,20 +88,11 @@ private final class PendingFile {
     }
 
     func write(_ bytes: some Collection<UInt8>) throws {
-        let written: Int? = bytes.withContiguousStorageIfAvailable { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return -1
-                }
-                offset += result
-            }
-            return offset
+        do {
+            _ = try FileDescriptor(rawValue: descriptor).writeAll(bytes)
+        } catch {
+            throw DumpError.io("cannot write \(temporaryPath): \(error)")
         }
-        if written == nil { return try write(Array(bytes)) }
-        guard written! >= 0 else { throw DumpError.io("cannot write \(temporaryPath): \(String(cString: strerror(errno)))") }
     }
 
     func commit() throws {

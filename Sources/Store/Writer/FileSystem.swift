@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SystemPackage
 
 /// The few file-system calls the store needs, without Foundation.
 enum FileSystem {
@@ -75,15 +76,7 @@ extension FileSystem {
                 throw StoreError(.io, "cannot read \(source): \(lastError())")
             }
             if read == 0 { return }
-            var written = 0
-            while written < read {
-                let result = buffer.withUnsafeBytes { pwrite(output, $0.baseAddress! + written, read - written, off_t(position + written)) }
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    throw StoreError(.io, "cannot write \(destination): \(lastError())")
-                }
-                written += result
-            }
+            try write(output, buffer[..<read], at: position, path: destination)
             position += read
         }
     }
@@ -114,15 +107,12 @@ extension FileSystem {
         return bytes
     }
 
-    static func write(_ descriptor: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(StoreError) {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, bytes.count - written, off_t(offset + written)) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw StoreError(.io, "cannot write \(path): \(lastError())")
-            }
-            written += result
+    /// Writes all of `bytes` at `offset` (swift-system retries short and interrupted writes).
+    static func write(_ descriptor: Int32, _ bytes: some Sequence<UInt8>, at offset: Int, path: String) throws(StoreError) {
+        do {
+            _ = try FileDescriptor(rawValue: descriptor).writeAll(toAbsoluteOffset: Int64(offset), bytes)
+        } catch {
+            throw StoreError(.io, "cannot write \(path): \(error)")
         }
     }
 
