@@ -53,14 +53,20 @@ final class IndexWriter {
     }
 
     /// Applies one commit's net changes in one transaction.
+    /// A commit that changes no indexed text leaves the file alone (most writes, on the commit thread's path): the version
+    /// the file records stays true of its rows, which are those of every version since.
     func apply(added: [Quad], removed: [Quad], version: UInt64) throws(SearchError) {
         guard let connection else { throw SearchError(message: "the index is closed") }
+        let removedRows = removed.compactMap(IndexRow.init)
+        let addedRows = added.compactMap(IndexRow.init)
+        guard !(removedRows.isEmpty && addedRows.isEmpty) else {
+            self.version = version
+            return
+        }
         try connection.execute("BEGIN")
         do {
-            for quad in removed {
-                if let row = IndexRow(quad) { try remove(row) }
-            }
-            for quad in added { if let row = IndexRow(quad) { try add(row) } }
+            for row in removedRows { try remove(row) }
+            for row in addedRows { try add(row) }
             try record(version, connection)
             try connection.execute("COMMIT")
         } catch {

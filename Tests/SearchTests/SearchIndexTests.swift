@@ -123,6 +123,21 @@ import Testing
         }
     }
 
+    @Test func aWriteWithoutIndexedTextMovesTheVersionAndKeepsTheRows() async throws {
+        try await withIndex { store, index in
+            let graph = GraphName.iri(IRI("http://example.org/g/plain"))
+            let link = Quad(.iri(IRI("http://example.org/a")), .iri(IRI("http://example.org/next")), .iri(IRI("http://example.org/b")), graph: graph)
+            try await store.insert([link])
+            #expect(index.version == store.snapshot().version)
+            #expect(try index.search("policy", in: store.snapshot()).first?.subject.value == "http://example.org/policy")
+            let label = Quad(.iri(IRI("http://example.org/a")), .iri(RDFS.label), .literal(Literal("Wombat atlas")), graph: graph)
+            try await store.insert([label])
+            try await store.remove([link])
+            #expect(index.version == store.snapshot().version)
+            #expect(try index.search("wombat", in: store.snapshot()).map(\.subject.value) == ["http://example.org/a"])
+        }
+    }
+
     @Test func operatorsAndPunctuationAreWordsNeverErrors() async throws {
         try await withIndex { store, index in
             for text in ["\"", "AND OR NOT", "(public", "policy)", "NEAR(a b)", "*", "-", "public:policy", "^x", ""] {
