@@ -20,8 +20,7 @@ extension GroupCommitter {
     private func finishFold(base: QuadIndexes, folded: DeltaLayer) {
         folding = nil
         foldedBase = (base, folded, tail.version)
-        // A bulk write in progress holds the state it started from: it publishes a new base of its own.
-        guard flushTask == nil || current.version < tail.version else { return }
+        // No flush holds a state across a suspension but a bulk write, which publishes a new base of its own.
         if current.version < tail.version { tail = Self.rebase(tail, onto: base, folded: folded) }
         publish(current)
         startFoldIfDue()
@@ -31,9 +30,10 @@ extension GroupCommitter {
     /// Every base in use descends from the one the fold started from (only folds replace it), so the rebase is exact.
     func publish(_ state: Snapshot) {
         var state = state
-        if let (base, folded, through) = foldedBase, state.version <= through {
-            state = Self.rebase(state, onto: base, folded: folded)
-            if state.version == through { foldedBase = nil }
+        if let (base, folded, through) = foldedBase {
+            // States up to `through` were built on the old base; later ones on the rebased tail.
+            if state.version <= through { state = Self.rebase(state, onto: base, folded: folded) }
+            if state.version >= through { foldedBase = nil }
         }
         current = state
         if state.version >= tail.version { tail = state }
