@@ -72,6 +72,23 @@ struct WriteAheadLogTests {
         try await again.close()
     }
 
+    /// A backup may copy a segment while it still has its zeroed tail, and the next segment after it is cut: the zeros
+    /// end that segment, and the records go on in the next.
+    @Test func aZeroedTailBeforeTheNextSegmentEndsItsSegment() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var (segment, bytes) = try await storeWithLoggedRecords(directory, [second])
+        bytes += [UInt8](repeating: 0, count: 4096)
+        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        var next = [UInt8]()
+        third.encode(into: &next)
+        try Data(next).write(to: URL(fileURLWithPath: directory.path + "/wal/" + WriteAheadLog.segmentName(3)))
+        let reopened = try await QuadStore.open(.directory(directory.path))
+        #expect(Set(reopened.snapshot().allQuads) == [quad("x", "p", "y", graph: "g"), quad("z", "p", "w")])
+        #expect(reopened.snapshot().version == 3)
+        try await reopened.close()
+    }
+
     /// A damaged last record with no zeroed tail after it was not torn over zeros: refused, as one mid-log is.
     @Test func aDamagedLastRecordWithoutAZeroedTailRefusesToOpen() async throws {
         let directory = try TemporaryDirectory()

@@ -84,10 +84,9 @@ struct LogRecord: Equatable {
         }
     }
 
-    /// Whether the damaged record at `offset` is the last thing in `bytes`: zeros from there, or a header whose record
-    /// is followed by zeros only (the segment's zeroed tail, which a torn write leaves behind it).
+    /// Whether the damaged record at `offset` is the last thing in `bytes`: a header whose record is followed by zeros
+    /// only (the segment's zeroed tail, which a torn write leaves behind it).
     static func isTornTail(_ bytes: [UInt8], at offset: Int) -> Bool {
-        if bytes[offset...].allSatisfy({ $0 == 0 }) { return true }
         guard bytes.count - offset >= headerSize else { return false }
         let end = offset + headerSize + Int(integer(bytes, at: offset + 4, size: 4))
         return end < bytes.count && bytes[end...].allSatisfy { $0 == 0 }

@@ -67,6 +67,11 @@ final class WriteAheadLog: @unchecked Sendable {
                 case .incomplete where isLast:
                     try FileSystem.truncate(path, to: offset)
                     break scanning
+                case .incomplete where bytes[offset...].allSatisfy({ $0 == 0 }), .invalid where bytes[offset...].allSatisfy({ $0 == 0 }):
+                    // The zeroed tail after the segment's last record. Only the last segment keeps one, but a backup
+                    // may copy a segment just before it is cut to its records; the sequence check spots any gap.
+                    if isLast { try FileSystem.truncate(path, to: offset) }
+                    break scanning
                 case .invalid where isLast && LogRecord.isTornTail(bytes, at: offset):
                     // The record was being written over the zeroed tail when the machine stopped: its sync never
                     // returned, so it was never acknowledged.
