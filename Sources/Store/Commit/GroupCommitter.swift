@@ -2,10 +2,11 @@ import RDF
 import Redland
 import Synchronization
 
-/// The one write path (DESIGN.md decision 4). Writers queue their transaction bodies; one flush at a time takes every
-/// body waiting, runs each against the state its predecessors left (each atomic on its own), appends their records to
-/// the log in one write with one sync, then publishes the new snapshot, tells the observers, and acknowledges them all.
-/// Redland catches up in the background (`CheckpointSchedule`).
+/// The one write path (DESIGN.md decision 4). Writers queue their transaction bodies; a flush takes every body waiting
+/// and runs each against the state its predecessors left (each atomic on its own); their records go to the log in one
+/// write with one sync, shared with every group formed while the previous sync ran (`GroupCommitter+Flush.swift`); then
+/// the new snapshot is published, the observers told, and the writes acknowledged. Redland catches up in the background
+/// (`CheckpointSchedule`).
 actor GroupCommitter {
     /// Transaction bodies evaluate SPARQL Update WHERE clauses, which recurse as deep as the tallest tree the parser
     /// accepts: they run on a thread whose stack is SPARQL's `LargeStack.size` (issue 15), not on the cooperative pool.
