@@ -53,6 +53,52 @@ struct WriteAheadLogTests {
         try await again.close()
     }
 
+    /// The active segment is zeroed ahead of its records: a record torn over those zeros (its sync never returned) is
+    /// dropped like a short one, and the records before it are kept.
+    @Test func aRecordTornOverTheZeroedTailIsDropped() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var (segment, bytes) = try await storeWithLoggedRecords(directory, [second, third])
+        for index in bytes.count - 6..<bytes.count { bytes[index] = 0 }  // the last sector of `third` never arrived
+        bytes += [UInt8](repeating: 0, count: 4096)
+        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        let reopened = try await QuadStore.open(.directory(directory.path))
+        #expect(Set(reopened.snapshot().allQuads) == [quad("x", "p", "y", graph: "g")])
+        #expect(reopened.snapshot().version == 2)
+        try await reopened.insert([quad("after", "p", "o")])
+        try await reopened.close()
+        let again = try await QuadStore.open(.directory(directory.path))
+        #expect(Set(again.snapshot().allQuads) == [quad("x", "p", "y", graph: "g"), quad("after", "p", "o")])
+        try await again.close()
+    }
+
+    /// A backup may copy a segment while it still has its zeroed tail, and the next segment after it is cut: the zeros
+    /// end that segment, and the records go on in the next.
+    @Test func aZeroedTailBeforeTheNextSegmentEndsItsSegment() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var (segment, bytes) = try await storeWithLoggedRecords(directory, [second])
+        bytes += [UInt8](repeating: 0, count: 4096)
+        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        var next = [UInt8]()
+        third.encode(into: &next)
+        try Data(next).write(to: URL(fileURLWithPath: directory.path + "/wal/" + WriteAheadLog.segmentName(3)))
+        let reopened = try await QuadStore.open(.directory(directory.path))
+        #expect(Set(reopened.snapshot().allQuads) == [quad("x", "p", "y", graph: "g"), quad("z", "p", "w")])
+        #expect(reopened.snapshot().version == 3)
+        try await reopened.close()
+    }
+
+    /// A damaged last record with no zeroed tail after it was not torn over zeros: refused, as one mid-log is.
+    @Test func aDamagedLastRecordWithoutAZeroedTailRefusesToOpen() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var (segment, bytes) = try await storeWithLoggedRecords(directory, [second, third])
+        bytes[bytes.count - 3] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        await #expect(throws: StoreError.self) { try await QuadStore.open(.directory(directory.path)) }
+    }
+
     /// A damaged record followed by good ones is not a torn tail: the store refuses to open, naming where.
     @Test func aFlippedByteMidLogRefusesToOpen() async throws {
         let directory = try TemporaryDirectory()

@@ -2,10 +2,11 @@ import RDF
 import Redland
 import Synchronization
 
-/// The one write path (DESIGN.md decision 4). Writers queue their transaction bodies; one flush at a time takes every
-/// body waiting, runs each against the state its predecessors left (each atomic on its own), appends their records to
-/// the log in one write with one sync, then publishes the new snapshot, tells the observers, and acknowledges them all.
-/// Redland catches up in the background (`CheckpointSchedule`).
+/// The one write path (DESIGN.md decision 4). Writers queue their transaction bodies; a flush takes every body waiting
+/// and runs each against the state its predecessors left (each atomic on its own); their records go to the log in one
+/// write with one sync, shared with every group formed while the previous sync ran (`GroupCommitter+Flush.swift`); then
+/// the new snapshot is published, the observers told, and the writes acknowledged. Redland catches up in the background
+/// (`CheckpointSchedule`).
 actor GroupCommitter {
     /// Transaction bodies evaluate SPARQL Update WHERE clauses, which recurse as deep as the tallest tree the parser
     /// accepts: they run on a thread whose stack is SPARQL's `LargeStack.size` (issue 15), not on the cooperative pool.
@@ -20,18 +21,25 @@ actor GroupCommitter {
     let observers: ObserverList
     /// The replicated change log's shipper, if any (ReplicationHook.swift).
     let shipperSlot = ShipperSlot()
+    /// The latest durable, published state.
     var current: Snapshot
+    /// The state after every write taken so far, durable or not: the next write's body runs against it.
+    var tail: Snapshot
 
     var pending: [PendingWrite] = []
     var flushTask: Task<Void, Never>?
+    /// Groups whose bodies have run, waiting for the log (`GroupCommitter+Flush.swift`).
+    var waiting: [Group] = []
+    /// The log write and sync of the groups taken from `waiting`, while it runs.
+    var syncing: Task<Void, Never>?
     /// Set when the log could not be written or synced: writes stay off until the store is reopened.
     var failure: StoreError?
-    private var closed = false
+    private(set) var closed = false
     var checkpoints: CheckpointSchedule
     /// The background fold of the major delta layer into new base indexes, and its result while a flush is running
     /// (`GroupCommitter+Fold.swift`).
     var folding: Task<Void, Never>?
-    var foldedBase: (base: QuadIndexes, folded: DeltaLayer)?
+    var foldedBase: (base: QuadIndexes, folded: DeltaLayer, through: UInt64)?
 
     init(options: StoreOptions, dictionary: TermDictionary, log: WriteAheadLog?, storage: StoreWriter, published: PublishedSnapshot,
          observers: ObserverList, current: Snapshot, uncheckpointed: [LoggedChange]) {
@@ -42,6 +50,7 @@ actor GroupCommitter {
         self.published = published
         self.observers = observers
         self.current = current
+        tail = current
         checkpoints = CheckpointSchedule(changes: uncheckpointed)
     }
 
@@ -52,105 +61,14 @@ actor GroupCommitter {
         let continuation: CheckedContinuation<WriteReport, any Error>
     }
 
-    /// Queues `body` and returns once its write is durable and published (or has failed, changing nothing).
-    func submit(_ mode: WriteMode = .logged, _ body: @escaping @Sendable (Snapshot) throws -> ChangeSet) async throws -> WriteReport {
-        if closed { throw StoreError(.closed, "the store is closed") }
-        if let failure { throw failure }
-        return try await withCheckedThrowingContinuation { continuation in
-            pending.append(PendingWrite(mode: mode, body: body, continuation: continuation))
-            if flushTask == nil { flushTask = Task { await self.flush() } }
-        }
-    }
-
     /// Waits for queued writes, stops accepting new ones, and takes a last checkpoint.
     func close() async throws {
         closed = true
-        while let task = flushTask { await task.value }
+        await drain()
         await waitForFold()
         await waitForCheckpoint()
         if failure == nil { try await checkpoint(force: true) }
         log?.close()
-    }
-
-    // MARK: The flush
-
-    private func flush() async {
-        while !pending.isEmpty {
-            await applyBackpressure()
-            if pending[0].mode == .bulk {
-                await commitBulk(pending.removeFirst())
-                continue
-            }
-            let end = pending.firstIndex { $0.mode == .bulk } ?? pending.count
-            let batch = Array(pending[..<end])
-            pending.removeFirst(end)
-            var state = current
-            var bytes = [UInt8]()
-            var accepted = [(write: PendingWrite, commit: CommittedWrite, logged: LoggedChange)]()
-            for write in batch {
-                if let failure {
-                    write.continuation.resume(throwing: failure)
-                    continue
-                }
-                do {
-                    let changes = try write.body(state)
-                    let (added, removed) = try netChanges(changes, in: state)
-                    guard !(added.isEmpty && removed.isEmpty) else {
-                        write.continuation.resume(returning: WriteReport(inserted: 0, deleted: 0, version: state.version))
-                        continue
-                    }
-                    let next = nextSnapshot(after: state, additions: added, removals: removed)
-                    let start = bytes.count
-                    // Terms are spelt from the dictionary as the index file holds them; no quad is decoded.
-                    LogRecord.encode(
-                        sequence: next.version, insertions: added.lazy.map(QuadOrder.spog.quad), deletions: removed.lazy.map(QuadOrder.spog.quad),
-                        into: &bytes
-                    ) { id, bytes in self.dictionary.appendEncoding(of: id, to: &bytes) }
-                    state = next
-                    let commit = CommittedWrite(version: next.version, snapshot: next, addedKeys: added, removedKeys: removed)
-                    accepted.append((write, commit, LoggedChange(sequence: next.version, added: added, removed: removed, bytes: bytes.count - start)))
-                } catch {
-                    write.continuation.resume(throwing: error)
-                }
-            }
-            guard !accepted.isEmpty else { continue }
-            if let shipper = shipperSlot.current {
-                do {
-                    try await shipper.ship(accepted.map(\.commit), after: current.version)
-                } catch {
-                    for entry in accepted { entry.write.continuation.resume(throwing: error) }  // nothing written anywhere
-                    continue
-                }
-            }
-            if let log {
-                do {
-                    // Only a sync is worth leaving the actor for: without one, the write is a copy into the page cache.
-                    if options.sync == .commit { try await Self.append(bytes, to: log) } else { try log.append(bytes) }
-                    if log.activeSegmentIsFull { try log.startSegment(first: state.version + 1) }
-                } catch {
-                    let failure = StoreError(.io, "writes are off until the store is reopened: the write-ahead log failed", cause: error)
-                    self.failure = failure
-                    // Never retry: the kernel may have dropped the unsynced pages (PostgreSQL's fsyncgate).
-                    for entry in accepted { entry.write.continuation.resume(throwing: failure) }
-                    continue
-                }
-            }
-            publish(state)
-            startFoldIfDue()
-            for entry in accepted {
-                if log != nil { checkpoints.record(entry.logged) }
-                observers.notify(entry.commit)
-                let report = WriteReport(inserted: entry.logged.added.count, deleted: entry.logged.removed.count, version: entry.commit.version)
-                entry.write.continuation.resume(returning: report)
-            }
-            try? await checkpoint(force: false)
-        }
-        flushTask = nil
-    }
-
-    /// Writes and syncs off the actor, so writers queue up for the next group meanwhile.
-    @concurrent static func append(_ bytes: [UInt8], to log: WriteAheadLog) async throws {
-        try log.append(bytes)
     }
 
     /// The snapshot that follows `state` by these sorted, net changes: a copy of the small minor layer, folded into the
@@ -169,9 +87,18 @@ actor GroupCommitter {
     // MARK: Checkpoints
 
     /// Starts a checkpoint when one is due (or `force`d and anything is uncheckpointed); with `force`, waits for it.
+    /// Call only while no group is being written to the log (`syncing` is nil): it starts a new segment.
     func checkpoint(force: Bool) async throws {
-        guard let log, failure == nil, checkpoints.running == nil else { return }
-        guard checkpoints.isDue(options: options) || (force && !checkpoints.changes.isEmpty) else { return }
+        guard let task = try startCheckpoint(force: force), force else { return }
+        await task.value
+        if let error = checkpoints.failure { throw error }
+    }
+
+    /// Starts a checkpoint as `checkpoint(force:)` does, without waiting for it.
+    /// - Returns: the checkpoint started, if any.
+    func startCheckpoint(force: Bool) throws -> Task<Void, Never>? {
+        guard let log, failure == nil, checkpoints.running == nil else { return nil }
+        guard checkpoints.isDue(options: options) || (force && !checkpoints.changes.isEmpty) else { return nil }
         let through = current.version
         try log.startSegment(first: through + 1)  // so the checkpoint covers whole segments
         let changes = checkpoints.changes
@@ -199,8 +126,7 @@ actor GroupCommitter {
             await self.finishCheckpoint(through: through, count: changes.count, result: result)
         }
         checkpoints.running = task
-        if force { await task.value }
-        if force, let error = checkpoints.failure { throw error }
+        return task
     }
 
     private func finishCheckpoint(through: UInt64, count: Int, result: Result<Void, StoreError>) {
@@ -220,8 +146,9 @@ actor GroupCommitter {
     }
 
     /// Writers wait while the log is past its bound because checkpoints fall behind.
-    private func applyBackpressure() async {
+    func applyBackpressure() async {
         while log != nil, checkpoints.bytes > options.logLimitBytes, failure == nil {
+            await drainLog()  // a checkpoint starts a segment: nothing may be writing to the log
             if let error = checkpoints.failure {
                 failure = StoreError(.io, "the log is full and checkpoints fail", cause: error)
                 return
@@ -233,7 +160,7 @@ actor GroupCommitter {
     /// Called by the schedule's timer.
     func tick() async -> Bool {
         guard !closed else { return false }
-        if flushTask == nil { try? await checkpoint(force: false) }
+        if isIdle { try? await checkpoint(force: false) }
         return true
     }
 

@@ -84,6 +84,14 @@ struct LogRecord: Equatable {
         }
     }
 
+    /// Whether the damaged record at `offset` is the last thing in `bytes`: a header whose record is followed by zeros
+    /// only (the segment's zeroed tail, which a torn write leaves behind it).
+    static func isTornTail(_ bytes: [UInt8], at offset: Int) -> Bool {
+        guard bytes.count - offset >= headerSize else { return false }
+        let end = offset + headerSize + Int(integer(bytes, at: offset + 4, size: 4))
+        return end < bytes.count && bytes[end...].allSatisfy { $0 == 0 }
+    }
+
     static func bytes<I: FixedWidthInteger>(of value: I) -> [UInt8] {
         (0..<I.bitWidth / 8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
     }
