@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A representation the server can send: its media type, other names clients use for it, and what it stands for.
 package struct Offer<Value: Sendable>: Sendable {
     /// The media type sent as `Content-Type` (without parameters).
@@ -25,17 +27,48 @@ package enum ContentNegotiation {
     /// - Parameters:
     ///   - offers: in the server's order of preference; must not be empty.
     ///   - accept: the header's value(s), joined with commas.
+    ///
+    /// Clients send the same few `Accept` headers again and again: each choice among the same media types is made once
+    /// and remembered (a few hundred at most), here for every caller.
     package static func choose<Value>(from offers: [Offer<Value>], accept: String?) -> Offer<Value>? {
-        guard let accept, !accept.trimmed.isEmpty else { return offers.first }
+        guard let accept, !accept.isEmpty else { return offers.first }
+        let key = ChoiceKey(accept: accept, offers: offers.map { OfferNames(mediaType: $0.mediaType, aliases: $0.aliases) })
+        if let known = choices.withLock({ $0[key] }) { return known.map { offers[$0] } }
+        let chosen = chooseIndex(from: offers, accept: accept)
+        choices.withLock { choices in
+            if choices.count >= 256 { choices.removeAll() }
+            choices[key] = .some(chosen)
+        }
+        return chosen.map { offers[$0] }
+    }
+
+    /// What a choice depends on: the header and the offers' names (not their values, which may not be hashable).
+    private struct ChoiceKey: Hashable {
+        var accept: String
+        var offers: [OfferNames]
+    }
+
+    private struct OfferNames: Hashable {
+        var mediaType: String
+        var aliases: [String]
+    }
+
+    /// The index of the offer chosen, `nil` for none, by header and offers.
+    private static let choices = Mutex<[ChoiceKey: Int?]>([:])
+
+    /// The index of the offer `accept` prefers (the rules of `choose`), computed.
+    private static func chooseIndex<Value>(from offers: [Offer<Value>], accept: String) -> Int? {
+        guard !offers.isEmpty else { return nil }
+        guard !accept.trimmed.isEmpty else { return 0 }
         let ranges = MediaRange.parseAccept(accept)
-        guard !ranges.isEmpty else { return offers.first }
-        var best: (offer: Offer<Value>, quality: Double, specificity: Int)?
-        for offer in offers {
+        guard !ranges.isEmpty else { return 0 }
+        var best: (index: Int, quality: Double, specificity: Int)?
+        for (index, offer) in offers.enumerated() {
             guard let (quality, specificity) = match(offer, ranges), quality > 0 else { continue }
             if let current = best, (current.quality, current.specificity) >= (quality, specificity) { continue }
-            best = (offer, quality, specificity)
+            best = (index, quality, specificity)
         }
-        return best?.offer
+        return best?.index
     }
 
     /// The quality and specificity of the most specific range matching any of the offer's types.

@@ -18,7 +18,7 @@ struct UpdateRoutes {
     func update(_ request: Request, context: LodestarRequestContext) async throws -> Response {
         try services.authorization.check(request.headers[.authorization])
         let updateRequest = try await UpdateRequest.decode(
-            request, urlFields: try context.queryFields(of: request), bodyLimit: services.configuration.maxRequestBodySize)
+            request, urlFields: context.urlFields, bodyLimit: services.configuration.maxRequestBodySize)
         let report = try await services.updates.apply(updateRequest)
         context.logger.info("update applied", metadata: ["inserted": "\(report.inserted)", "deleted": "\(report.deleted)"])
         return .empty(.noContent)
