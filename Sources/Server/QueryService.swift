@@ -140,7 +140,7 @@ package struct QueryService: Sendable {
         return try choose(offers: isGraph ? ResponseFormat.graphOffers : ResponseFormat.resultOffers, accept: accept, format: format)
     }
 
-    private static func choose(offers: [Offer<ResponseFormat>], accept: String?, format: String?) throws(RequestError) -> ResponseFormat {
+    private static func choose(offers: Offers<ResponseFormat>, accept: String?, format: String?) throws(RequestError) -> ResponseFormat {
         var effectiveAccept = accept
         if let format {
             guard let override = FormatParameter.accept(for: format) else {

@@ -15,6 +15,17 @@ package struct Offer<Value: Sendable>: Sendable {
     }
 }
 
+/// A list of offers made once (a `static let`), which remembers the choice made for each `Accept` header.
+package final class Offers<Value: Sendable>: Sendable {
+    /// In the server's order of preference; the first is the default.
+    package let list: [Offer<Value>]
+    /// The index chosen for each header (`nil`: none acceptable), a few hundred at most.
+    let choices = Mutex<[String: Int?]>([:])
+    static var remembered: Int { 256 }
+
+    package init(_ list: [Offer<Value>]) { self.list = list }
+}
+
 /// Proactive content negotiation over `Accept` (RFC 9110 §12.5.1), as pure functions so that the rules are tested
 /// without HTTP.
 package enum ContentNegotiation {
@@ -27,39 +38,27 @@ package enum ContentNegotiation {
     /// - Parameters:
     ///   - offers: in the server's order of preference; must not be empty.
     ///   - accept: the header's value(s), joined with commas.
-    ///
-    /// Clients send the same few `Accept` headers again and again: each choice among the same media types is made once
-    /// and remembered (a few hundred at most), here for every caller.
     package static func choose<Value>(from offers: [Offer<Value>], accept: String?) -> Offer<Value>? {
-        guard let accept, !accept.isEmpty else { return offers.first }
-        let key = ChoiceKey(accept: accept, offers: offers.map { OfferNames(mediaType: $0.mediaType, aliases: $0.aliases) })
-        if let known = choices.withLock({ $0[key] }) { return known.map { offers[$0] } }
-        let chosen = chooseIndex(from: offers, accept: accept)
-        choices.withLock { choices in
-            if choices.count >= 256 { choices.removeAll() }
-            choices[key] = .some(chosen)
+        chooseIndex(from: offers, accept: accept).map { offers[$0] }
+    }
+
+    /// The offer `accept` prefers among `offers`, by the rules above; each header's choice is made once per list and
+    /// remembered there (clients send the same few `Accept` headers again and again).
+    package static func choose<Value>(from offers: Offers<Value>, accept: String?) -> Offer<Value>? {
+        guard let accept, !accept.isEmpty else { return offers.list.first }
+        if let known = offers.choices.withLock({ $0[accept] }) { return known.map { offers.list[$0] } }
+        let chosen = chooseIndex(from: offers.list, accept: accept)
+        offers.choices.withLock { choices in
+            if choices.count >= Offers<Value>.remembered { choices.removeAll() }
+            choices[accept] = .some(chosen)
         }
-        return chosen.map { offers[$0] }
+        return chosen.map { offers.list[$0] }
     }
 
-    /// What a choice depends on: the header and the offers' names (not their values, which may not be hashable).
-    private struct ChoiceKey: Hashable {
-        var accept: String
-        var offers: [OfferNames]
-    }
-
-    private struct OfferNames: Hashable {
-        var mediaType: String
-        var aliases: [String]
-    }
-
-    /// The index of the offer chosen, `nil` for none, by header and offers.
-    private static let choices = Mutex<[ChoiceKey: Int?]>([:])
-
-    /// The index of the offer `accept` prefers (the rules of `choose`), computed.
-    private static func chooseIndex<Value>(from offers: [Offer<Value>], accept: String) -> Int? {
+    /// The index of the offer `accept` prefers, computed.
+    private static func chooseIndex<Value>(from offers: [Offer<Value>], accept: String?) -> Int? {
         guard !offers.isEmpty else { return nil }
-        guard !accept.trimmed.isEmpty else { return 0 }
+        guard let accept, !accept.trimmed.isEmpty else { return 0 }
         let ranges = MediaRange.parseAccept(accept)
         guard !ranges.isEmpty else { return 0 }
         var best: (index: Int, quality: Double, specificity: Int)?

@@ -26,9 +26,9 @@ struct DumpRoutes {
     }
 
     /// JSON by default; HTML for browsers. The value says whether it is HTML.
-    private static let listingOffers: [Offer<Bool>] = [
+    private static let listingOffers = Offers<Bool>([
         Offer("application/json", value: false), Offer("text/html", aliases: ["application/xhtml+xml"], value: true),
-    ]
+    ])
 
     private func listing(_ request: Request) async throws -> Response {
         guard let offer = ContentNegotiation.choose(from: Self.listingOffers, accept: request.accept) else {

@@ -31,10 +31,8 @@ struct SPARQLRoutes {
     /// for no `?format=`; SPARQL clients, and `Accept: */*`, get results.
     static func prefersPage(_ request: Request, fields: FormFields) -> Bool {
         guard !fields.contains("format") else { return false }
-        return ContentNegotiation.choose(from: pageOrResultOffers, accept: request.accept)?.value == .html
+        return ContentNegotiation.choose(from: ResponseFormat.pageOrResultOffers, accept: request.accept)?.value == .html
     }
-
-    private static let pageOrResultOffers = ResponseFormat.resultOffers + ResponseFormat.serviceDescriptionOffers
 
     /// The query page; with the URL's `query` in the editor when it has one.
     func queryPage(filledWith urlFields: FormFields) throws -> Response {

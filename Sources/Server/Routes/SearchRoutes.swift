@@ -38,6 +38,11 @@ struct SearchRoutes {
         return parameters
     }
 
+    /// HTML by default (a search box's form), or JSON; the value says whether it is HTML.
+    private static let offers = Offers<Bool>([
+        Offer("text/html", aliases: ["application/xhtml+xml"], value: true), Offer("application/json", value: false),
+    ])
+
     private func search(_ request: Request) throws -> Response {
         let parameters = Self.formParameters(request.uri.query)
         let query = parameters["q"] ?? ""
@@ -58,9 +63,7 @@ struct SearchRoutes {
             }
             limit = value
         }
-        let html = ContentNegotiation.choose(
-            from: [Offer("text/html", aliases: ["application/xhtml+xml"], value: true), Offer("application/json", value: false)],
-            accept: request.accept)
+        let html = ContentNegotiation.choose(from: Self.offers, accept: request.accept)
         guard let html else { throw RequestError.notAcceptable(offered: ["text/html", "application/json"]) }
         let snapshot = services.store.snapshot()
         let hits = try services.search.search(query, in: snapshot, language: language, classes: classes, limit: limit)
