@@ -35,14 +35,13 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
         let isRead = request.method == .get || request.method == .head
         let before = isRead || purger == nil ? 0 : store.snapshot().version
         var response = try await next(request, context)
-        response.headers[.accessControlAllowOrigin] = "*"
-        response.headers[.accessControlExposeHeaders] = Self.exposedHeaders
-        response.headers[.xContentTypeOptions] = "nosniff"
+        // No route sets these: appended, not set (setting a field first looks for it among the others).
+        response.headers.append(contentsOf: Self.everyAnswer)
         if let type = response.headers[.contentType], Self.isHTML(type) {
-            response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+            response.headers.append(HTTPField(name: .contentSecurityPolicy, value: Self.contentSecurityPolicy))
         }
         if isRead {
-            if response.headers[.surrogateKey] == nil { response.headers[.surrogateKey] = Self.storeKeys }
+            if response.headers[.surrogateKey] == nil { response.headers.append(HTTPField(name: .surrogateKey, value: Self.storeKeys)) }
         } else if let purger {
             let after = store.snapshot().version
             if after > before { await purger.waitUntilPurged(after) }
@@ -55,6 +54,11 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
         let prefix = contentType.utf8.prefix(9)
         return prefix.count == 9 && zip(prefix, "text/html".utf8).allSatisfy { $0 | 0x20 == $1 || $0 == $1 }
     }
+
+    private static let everyAnswer: [HTTPField] = [
+        HTTPField(name: .accessControlAllowOrigin, value: "*"), HTTPField(name: .accessControlExposeHeaders, value: exposedHeaders),
+        HTTPField(name: .xContentTypeOptions, value: "nosniff"),
+    ]
 
     private static let storeKeys = SurrogateKeys.everything + " " + SurrogateKeys.store
 

@@ -39,7 +39,7 @@ struct VersionMiddleware: RouterMiddleware {
         // it as `?min-version=` to a replica to read what it wrote.
         let isRead = request.method == .get || request.method == .head
         if response.headers[.lodestarVersion] == nil {
-            response.headers[.lodestarVersion] = String(isRead ? before : store.snapshot().version)
+            response.headers.append(HTTPField(name: .lodestarVersion, value: String(isRead ? before : store.snapshot().version)))
         }
         return response
     }
