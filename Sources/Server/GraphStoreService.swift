@@ -55,11 +55,7 @@ package struct GraphStoreService: Sendable {
     /// The representation chosen for reading `target` with `accept`.
     /// - Throws: `RequestError.notAcceptable`; for the whole store, only syntaxes that carry graph names are offered.
     package func negotiate(_ target: GraphTarget, accept: String?) throws(RequestError) -> RDFFormat {
-        var offers = ResponseFormat.graphOffers
-        if target == .store {
-            // Only syntaxes with graph names; N-Quads first, the simplest.
-            offers = [RDFFormat.nquads, .trig, .jsonLD].map { Offer($0.mediaType, aliases: $0.acceptedAliases, value: .graph($0)) }
-        }
+        let offers = target == .store ? ResponseFormat.storeOffers : ResponseFormat.graphOffers
         guard let offer = ContentNegotiation.choose(from: offers, accept: accept), case .graph(let format) = offer.value else {
             var offered = ResponseFormat.mediaTypes(offers)
             if target == .store { offered.append("(or name a graph with ?graph=IRI or ?default for the triple formats)") }

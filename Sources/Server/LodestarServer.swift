@@ -62,20 +62,19 @@ public struct LodestarServer: Sendable {
     /// the store after the HTTP server has stopped (tests keep their store open and close it themselves).
     package func makeApplication(services: ServerServices, closesStore: Bool = false) -> some ApplicationProtocol {
         let router = Router(context: LodestarRequestContext.self, options: .autoGenerateHeadEndpoints)
-        // Outermost first: logging and metrics see the final status and time the whole streamed body; compression
-        // wraps everything below it; CORS headers go on errors too; errors become responses innermost.
-        router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: MetricsMiddleware(metrics: services.metrics))
+        // Outermost first: the request log and metrics see the final status and time the whole streamed body; compression
+        // wraps everything below it; CORS and the other common headers go on errors too; the URL's text is checked and
+        // its query string parsed before anything reads it; errors become responses innermost. Few layers: each costs
+        // every request a task frame and a copy of its request and response.
+        router.add(middleware: RequestAccountingMiddleware(metrics: services.metrics))
         router.add(middleware: CompressionMiddleware())
-        router.add(middleware: CORSMiddleware())
-        router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: CacheKeyMiddleware(store: services.store, purger: services.purger))
+        router.add(middleware: ResponseHeadersMiddleware(store: services.store, purger: services.purger))
+        router.add(middleware: URLTextMiddleware())
         router.add(
             middleware: VersionMiddleware(
                 store: services.store, waiter: services.versions, timeout: .milliseconds(Int64(configuration.minVersionTimeout * 1000))))
         router.add(middleware: ConditionalGETMiddleware())
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: URLTextMiddleware())
         router.addRoutes(OperationalRoutes(services: services).collection())
         router.addRoutes(AssetRoutes().collection())
         router.addRoutes(SPARQLRoutes(services: services).collection())

@@ -3,7 +3,6 @@ import Redland
 import Resolver
 package import SPARQL
 package import Store
-import Synchronization
 
 /// How queries are run: the base IRI, the default graph's meaning, and time limits.
 package struct QuerySettings: Sendable {
@@ -138,26 +137,10 @@ package struct QueryService: Sendable {
         case .select, .ask: isGraph = false
         case .construct, .describe: isGraph = true
         }
-        // Clients send the same few Accept headers again and again: remember what they chose.
-        let key = NegotiationKey(isGraph: isGraph, accept: accept, format: format)
-        if let known = negotiated.withLock({ $0[key] }) { return known }
-        let chosen = try choose(offers: isGraph ? ResponseFormat.graphOffers : ResponseFormat.resultOffers, accept: accept, format: format)
-        negotiated.withLock { cache in
-            if cache.count >= 256 { cache.removeAll() }
-            cache[key] = chosen
-        }
-        return chosen
+        return try choose(offers: isGraph ? ResponseFormat.graphOffers : ResponseFormat.resultOffers, accept: accept, format: format)
     }
 
-    private struct NegotiationKey: Hashable {
-        var isGraph: Bool
-        var accept: String?
-        var format: String?
-    }
-
-    private static let negotiated = Mutex<[NegotiationKey: ResponseFormat]>([:])
-
-    private static func choose(offers: [Offer<ResponseFormat>], accept: String?, format: String?) throws(RequestError) -> ResponseFormat {
+    private static func choose(offers: Offers<ResponseFormat>, accept: String?, format: String?) throws(RequestError) -> ResponseFormat {
         var effectiveAccept = accept
         if let format {
             guard let override = FormatParameter.accept(for: format) else {

@@ -13,7 +13,7 @@ enum QueryOutput {
         case .solutions(var solutions):
             var serializer = QueryResultsSerializer(format: try resultsFormat(name), sink: Terminal.write)
             try serializer.start(variables: solutions.variables.map(\.name))
-            while let row = try solutions.next() { try serializer.write(row) }
+            while let row = try solutions.nextIDs() { try serializer.write(row, of: solutions) }
             try serializer.finish()
         case .graph(var triples):
             let writer = try RDFWriter(format: try graphFormat(name), prefixes: QuadStore.commonPrefixes, sink: Terminal.write)

@@ -84,6 +84,24 @@ import Testing
         #expect(ContentNegotiation.choose(from: offers, accept: firefox)?.value == .html)
     }
 
+    /// A list made once remembers each header's choice: asked again (and past the memo's size, when it starts over), it
+    /// answers as the rules do for a list given afresh, including "none" (406).
+    @Test func rememberedChoicesAreTheRulesChoices() {
+        let offers = Offers(ResponseFormat.pageOrResultOffers.list)
+        let firefox = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+        var headers = [firefox, "*/*", "text/csv", "application/json", "image/png", "text/*;q=0.5, application/xml", "text/turtle;q=0"]
+        headers += (0..<300).map { "text/tab-separated-values;q=0.\($0 % 9 + 1), application/n-triples;q=0.5, x/\($0)" }
+        for _ in 0..<2 {
+            for accept in headers {
+                let remembered = ContentNegotiation.choose(from: offers, accept: accept)?.value
+                #expect(remembered == ContentNegotiation.choose(from: offers.list, accept: accept)?.value, "\(accept)")
+            }
+        }
+        #expect(ContentNegotiation.choose(from: offers, accept: firefox)?.value == .html)
+        #expect(ContentNegotiation.choose(from: offers, accept: "image/png") == nil)
+        #expect(ContentNegotiation.choose(from: offers, accept: "text/csv")?.value == .results(.csv))
+    }
+
     @Test func formatParameterOverridesAccept() throws {
         #expect(try QueryService.negotiate(for: .select, accept: "text/csv", format: "json") == .results(.json))
         #expect(try QueryService.negotiate(for: .select, accept: nil, format: "tsv") == .results(.tsv))

@@ -236,3 +236,52 @@ struct IndexFileTests {
         #expect([UInt8]().withUnsafeBytes { Checksum.of($0) } == 0xEF46_DB37_51D8_E999)
     }
 }
+
+/// `Snapshot.withSpelling(of:)` reads a mapped term's bytes in place and an in-memory term's strings: either way the
+/// spelling is the decoded term's, which the SPARQL JSON writer relies on to write stored terms without decoding them.
+@Suite("Term spelling")
+struct TermSpellingTests {
+    private struct Spelt: Equatable {
+        var kind: TermSpelling.Kind, value: [UInt8], qualifier: [UInt8], isXSDString: Bool
+        init(_ spelling: TermSpelling) {
+            (kind, value, qualifier, isXSDString) = (spelling.kind, Array(spelling.value), Array(spelling.qualifier), spelling.isXSDString)
+        }
+    }
+
+    private let terms: [Term] = [
+        iri("a"), .literal(Literal("Ångström ✓", language: "EN-gb")), .literal(Literal("42", datatype: XSD.integer)),
+        .blankNode(BlankNode("n1")), .literal(Literal("")), .literal(Literal("plain \"q\"\n")), iri(""),
+    ]
+
+    private func expectSpellings(_ store: QuadStore, _ terms: [Term]) {
+        let snapshot = store.snapshot()
+        for term in terms {
+            guard let id = snapshot.id(of: term) else { Issue.record("\(term) has no ID"); continue }
+            var stored: Spelt?, decoded: Spelt?
+            snapshot.withSpelling(of: id) { stored = Spelt($0) }
+            term.withSpelling { decoded = Spelt($0) }
+            #expect(stored != nil && stored == decoded, "\(term)")
+        }
+    }
+
+    @Test func mappedAndInMemoryTermsSpellAsTheirDecodedTerms() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try await QuadStore.open(.directory(directory.path))
+        let quads = terms.map { Quad(iri("s"), iri("p"), $0) }
+        try await store.insert(quads)
+        expectSpellings(store, terms)  // in memory
+        try await store.close()
+
+        let reopened = try await QuadStore.open(.directory(directory.path))
+        #expect(reopened.openReport.indexes == .mapped)
+        let later: [Term] = [.literal(Literal("later", language: "fr")), .literal(Literal("7", datatype: XSD.integer))]
+        try await reopened.insert(later.map { Quad(iri("t"), iri("p"), $0) })
+        expectSpellings(reopened, terms + later)  // mapped from the file, then in memory
+        var plain = false
+        let snapshot = reopened.snapshot()
+        snapshot.withSpelling(of: snapshot.id(of: .literal(Literal("")))!) { plain = $0.isXSDString }
+        #expect(plain)
+        try await reopened.close()
+    }
+}

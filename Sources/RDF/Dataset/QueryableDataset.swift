@@ -78,11 +78,17 @@ public protocol QueryableDataset: Sendable {
     /// The term for an ID this dataset issued. Calling it with any other ID is a programming error.
     func term(for id: TermID) -> Term
 
+    /// Calls `body` with the spelling of the term behind `id` (same rule as `term(for:)`), read in place where the
+    /// dataset stores its terms as bytes; the default decodes `term(for:)`.
+    func withSpelling(of id: TermID, _ body: (TermSpelling) -> Void)
+
     /// The named graphs that hold at least one quad, as IDs.
     var namedGraphs: [TermID] { get }
 }
 
 extension QueryableDataset {
+    public func withSpelling(of id: TermID, _ body: (TermSpelling) -> Void) { term(for: id).withSpelling(body) }
+
     /// The ID of a graph name: `.defaultGraph` for the default graph, `nil` for a graph the data does not know.
     public func id(of graph: GraphName) -> TermID? {
         guard let term = graph.term else { return .defaultGraph }

@@ -52,14 +52,13 @@ public enum Representation: Hashable, Sendable {
     /// there is no `Accept` header.
     /// - Throws: `ResolverError.notAcceptable` listing every media type offered.
     public static func negotiate(accept: String?) throws(ResolverError) -> Representation {
-        let offers = all.map { representation in
-            Offer(representation.mediaType, aliases: representation.aliases, value: representation)
-        }
         guard let offer = ContentNegotiation.choose(from: offers, accept: accept) else {
             throw .notAcceptable(offered: all.map(\.mediaType))
         }
         return offer.value
     }
+
+    private static let offers = Offers<Representation>(all.map { Offer($0.mediaType, aliases: $0.aliases, value: $0) })
 
     private var aliases: [String] {
         switch self {

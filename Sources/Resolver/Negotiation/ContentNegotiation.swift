@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A representation the server can send: its media type, other names clients use for it, and what it stands for.
 package struct Offer<Value: Sendable>: Sendable {
     /// The media type sent as `Content-Type` (without parameters).
@@ -13,6 +15,17 @@ package struct Offer<Value: Sendable>: Sendable {
     }
 }
 
+/// A list of offers made once (a `static let`), which remembers the choice made for each `Accept` header.
+package final class Offers<Value: Sendable>: Sendable {
+    /// In the server's order of preference; the first is the default.
+    package let list: [Offer<Value>]
+    /// The index chosen for each header (`nil`: none acceptable), a few hundred at most.
+    let choices = Mutex<[String: Int?]>([:])
+    static var remembered: Int { 256 }
+
+    package init(_ list: [Offer<Value>]) { self.list = list }
+}
+
 /// Proactive content negotiation over `Accept` (RFC 9110 §12.5.1), as pure functions so that the rules are tested
 /// without HTTP.
 package enum ContentNegotiation {
@@ -26,16 +39,35 @@ package enum ContentNegotiation {
     ///   - offers: in the server's order of preference; must not be empty.
     ///   - accept: the header's value(s), joined with commas.
     package static func choose<Value>(from offers: [Offer<Value>], accept: String?) -> Offer<Value>? {
-        guard let accept, !accept.trimmed.isEmpty else { return offers.first }
+        chooseIndex(from: offers, accept: accept).map { offers[$0] }
+    }
+
+    /// The offer `accept` prefers among `offers`, by the rules above; each header's choice is made once per list and
+    /// remembered there (clients send the same few `Accept` headers again and again).
+    package static func choose<Value>(from offers: Offers<Value>, accept: String?) -> Offer<Value>? {
+        guard let accept, !accept.isEmpty else { return offers.list.first }
+        if let known = offers.choices.withLock({ $0[accept] }) { return known.map { offers.list[$0] } }
+        let chosen = chooseIndex(from: offers.list, accept: accept)
+        offers.choices.withLock { choices in
+            if choices.count >= Offers<Value>.remembered { choices.removeAll() }
+            choices[accept] = .some(chosen)
+        }
+        return chosen.map { offers.list[$0] }
+    }
+
+    /// The index of the offer `accept` prefers, computed.
+    private static func chooseIndex<Value>(from offers: [Offer<Value>], accept: String?) -> Int? {
+        guard !offers.isEmpty else { return nil }
+        guard let accept, !accept.trimmed.isEmpty else { return 0 }
         let ranges = MediaRange.parseAccept(accept)
-        guard !ranges.isEmpty else { return offers.first }
-        var best: (offer: Offer<Value>, quality: Double, specificity: Int)?
-        for offer in offers {
+        guard !ranges.isEmpty else { return 0 }
+        var best: (index: Int, quality: Double, specificity: Int)?
+        for (index, offer) in offers.enumerated() {
             guard let (quality, specificity) = match(offer, ranges), quality > 0 else { continue }
             if let current = best, (current.quality, current.specificity) >= (quality, specificity) { continue }
-            best = (offer, quality, specificity)
+            best = (index, quality, specificity)
         }
-        return best?.offer
+        return best?.index
     }
 
     /// The quality and specificity of the most specific range matching any of the offer's types.

@@ -11,6 +11,7 @@ class DatasetAccess {
     func estimatedCount(_ pattern: EncodedQuadPattern) -> Int { fatalError("abstract") }
     func id(of term: Term) -> TermID? { fatalError("abstract") }
     func term(for id: TermID) -> Term { fatalError("abstract") }
+    func withSpelling(of id: TermID, _ body: (TermSpelling) -> Void) { fatalError("abstract") }
     var namedGraphs: [TermID] { fatalError("abstract") }
 }
 
@@ -32,6 +33,7 @@ final class TypedDatasetAccess<D: QueryableDataset>: DatasetAccess {
     override func estimatedCount(_ pattern: EncodedQuadPattern) -> Int { dataset.estimatedCount(matching: pattern) }
     override func id(of term: Term) -> TermID? { dataset.id(of: term) }
     override func term(for id: TermID) -> Term { dataset.term(for: id) }
+    override func withSpelling(of id: TermID, _ body: (TermSpelling) -> Void) { dataset.withSpelling(of: id, body) }
     override var namedGraphs: [TermID] { dataset.namedGraphs }
 }
 

@@ -90,6 +90,12 @@ final class EvaluationContext {
         return access.term(for: id)
     }
 
+    /// The spelling of the term behind a dataset or query-local ID, read in place where the dataset stores bytes.
+    func withSpelling(of id: TermID, _ body: (TermSpelling) -> Void) {
+        if id >= .firstQueryLocal { return localTerms[Int(id.rawValue - TermID.firstQueryLocal.rawValue)].withSpelling(body) }
+        access.withSpelling(of: id, body)
+    }
+
     // MARK: Graphs
 
     /// The named graphs `GRAPH ?g` ranges over.

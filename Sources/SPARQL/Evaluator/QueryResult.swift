@@ -48,6 +48,9 @@ public struct QuerySolutions: @unchecked Sendable {
 
     /// The term behind an ID of `nextIDs()`.
     public func term(for id: TermID) -> Term { stream.context.term(for: id) }
+
+    /// The spelling of the term behind an ID of `nextIDs()`, read in place from the dataset where it can be.
+    public func withSpelling(of id: TermID, _ body: (TermSpelling) -> Void) { stream.context.withSpelling(of: id, body) }
 }
 
 /// The triples of a CONSTRUCT or DESCRIBE query, computed as they are pulled; each triple is returned once.

@@ -20,10 +20,10 @@ import Synchronization
 public final class FunctionContext: Sendable {
     /// The base IRI relative IRIs in `IRI()`/`URI()` resolve against (the query's BASE, or where it was retrieved).
     public let baseIRI: IRI?
-    /// The value of `NOW()` for the whole query: an `xsd:dateTime` in UTC.
-    public let now: XSDDateTime
+    /// The value of `NOW()` for the whole query: an `xsd:dateTime` in UTC, the instant the context was made.
+    public var now: XSDDateTime { state.withLock { $0.now() } }
     /// Prefix of the labels of minted blank nodes, unique per context so they do not collide with the data's.
-    public let blankNodePrefix: String
+    public var blankNodePrefix: String { state.withLock { $0.blankNodePrefix() } }
     /// When long-running functions (a regular expression match) must give up with `ExpressionError.stopped`.
     let limit: ContinuousClock.Instant?
     /// Another way to stop them: the query's cancellation flag.
@@ -33,10 +33,30 @@ public final class FunctionContext: Sendable {
     /// Compiled REGEX/REPLACE patterns by flags and pattern (see `regularExpression(pattern:flags:)`).
     let regexCache = Mutex<[String: (NSRegularExpression, literal: Bool)]>([:])
 
+    /// What every query makes but few use (`NOW()`, blank nodes) is made on first use: a context is made per query,
+    /// and the system's random source costs a system call.
     private struct State {
         var random: RandomSource
         var mintedBlankNodes = 0
         var blankNodesByLabel: [String: BlankNode] = [:]
+        /// Seconds since 1970 when the context was made, until `now()` makes the dateTime.
+        let startedAt: Double
+        var madeNow: XSDDateTime?
+        var madePrefix: String?
+
+        mutating func now() -> XSDDateTime {
+            if let madeNow { return madeNow }
+            let made = XSDDateTime(secondsSince1970: startedAt)
+            madeNow = made
+            return made
+        }
+
+        mutating func blankNodePrefix() -> String {
+            if let madePrefix { return madePrefix }
+            let made = "f" + String(random.next() & 0xFFFF_FFFF, radix: 16) + "b"
+            madePrefix = made
+            return made
+        }
     }
 
     /// - Parameters:
@@ -53,10 +73,8 @@ public final class FunctionContext: Sendable {
         self.baseIRI = baseIRI
         self.limit = limit
         self.cancellation = cancellation
-        self.now = now ?? XSDDateTime(secondsSince1970: Date().timeIntervalSince1970)
-        var random = randomSeed.map { RandomSource.seeded(SplitMix64(seed: $0)) } ?? .system
-        blankNodePrefix = "f" + String(random.next() & 0xFFFF_FFFF, radix: 16) + "b"
-        state = Mutex(State(random: random))
+        let random = randomSeed.map { RandomSource.seeded(SplitMix64(seed: $0)) } ?? .system
+        state = Mutex(State(random: random, startedAt: Date().timeIntervalSince1970, madeNow: now))
     }
 
     /// Whether a long-running function should stop now: the limit has passed or the query was cancelled.
@@ -75,7 +93,7 @@ public final class FunctionContext: Sendable {
     func freshBlankNode() -> BlankNode {
         state.withLock { state in
             state.mintedBlankNodes += 1
-            return BlankNode(blankNodePrefix + String(state.mintedBlankNodes))
+            return BlankNode(state.blankNodePrefix() + String(state.mintedBlankNodes))
         }
     }
 
@@ -84,7 +102,7 @@ public final class FunctionContext: Sendable {
         state.withLock { state in
             if let node = state.blankNodesByLabel[label] { return node }
             state.mintedBlankNodes += 1
-            let node = BlankNode(blankNodePrefix + String(state.mintedBlankNodes))
+            let node = BlankNode(state.blankNodePrefix() + String(state.mintedBlankNodes))
             state.blankNodesByLabel[label] = node
             return node
         }

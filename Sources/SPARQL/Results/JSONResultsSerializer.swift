@@ -26,37 +26,55 @@ enum JSONResultsSerializer {
     }
 
     static func writeRow(_ row: [Term?], keys: [[UInt8]], isFirst: Bool, to out: inout ByteSink) {
+        writeRow(count: row.count, keys: keys, isFirst: isFirst, to: &out) { index, write in
+            guard let term = row[index] else { return false }
+            term.withSpelling(write)
+            return true
+        }
+    }
+
+    /// A row of a query's solutions, each term copied from the dataset's spelling rather than decoded.
+    static func writeRow(_ row: [TermID?], of solutions: QuerySolutions, keys: [[UInt8]], isFirst: Bool, to out: inout ByteSink) {
+        writeRow(count: row.count, keys: keys, isFirst: isFirst, to: &out) { index, write in
+            guard let id = row[index] else { return false }
+            solutions.withSpelling(of: id, write)
+            return true
+        }
+    }
+
+    /// Writes a binding object; `spell(i, write)` hands value `i`'s spelling to `write`, or returns false when unbound.
+    @inline(__always)
+    private static func writeRow(
+        count: Int, keys: [[UInt8]], isFirst: Bool, to out: inout ByteSink,
+        spell: (Int, (TermSpelling) -> Void) -> Bool
+    ) {
         if !isFirst { out.append(UInt8(ascii: ",")) }
         out.append(UInt8(ascii: "{"))
         var needsComma = false
-        for index in row.indices {
-            guard let term = row[index] else { continue }
-            if needsComma { out.append(UInt8(ascii: ",")) }
-            needsComma = true
-            out.append(keys[index])
-            writeTerm(term, to: &out)
+        for index in 0..<count {
+            let bound = spell(index) { spelling in
+                if needsComma { out.append(UInt8(ascii: ",")) }
+                out.append(keys[index])
+                writeTerm(spelling, to: &out)
+            }
+            if bound { needsComma = true }
         }
         out.append(UInt8(ascii: "}"))
     }
 
-    static func writeTerm(_ term: Term, to out: inout ByteSink) {
-        switch term {
-        case .iri(let iri):
-            out.append("{\"type\":\"uri\",\"value\":")
-            out.appendJSONString(iri.value)
-        case .blankNode(let node):
-            out.append("{\"type\":\"bnode\",\"value\":")
-            out.appendJSONString(node.id)
-        case .literal(let literal):
-            out.append("{\"type\":\"literal\",\"value\":")
-            out.appendJSONString(literal.lexicalForm)
-            if let language = literal.language {
-                out.append(",\"xml:lang\":")
-                out.appendJSONString(language)
-            } else if literal.datatype != XSD.string {
-                out.append(",\"datatype\":")
-                out.appendJSONString(literal.datatype.value)
-            }
+    static func writeTerm(_ term: TermSpelling, to out: inout ByteSink) {
+        switch term.kind {
+        case .iri: out.append("{\"type\":\"uri\",\"value\":")
+        case .blankNode: out.append("{\"type\":\"bnode\",\"value\":")
+        case .typedLiteral, .languageLiteral: out.append("{\"type\":\"literal\",\"value\":")
+        }
+        out.appendJSONString(term.value)
+        if term.kind == .languageLiteral {
+            out.append(",\"xml:lang\":")
+            out.appendJSONString(term.qualifier)
+        } else if term.kind == .typedLiteral && !term.isXSDString {
+            out.append(",\"datatype\":")
+            out.appendJSONString(term.qualifier)
         }
         out.append(UInt8(ascii: "}"))
     }
@@ -73,27 +91,19 @@ enum JSONResultsSerializer {
 extension ByteSink {
     /// Appends `string` as a JSON string literal, quotes included.
     mutating func appendJSONString(_ string: String) {
-        append(UInt8(ascii: "\""))
-        string.withUTF8Bytes { bytes in
-            // 0xE2 starts U+2028 and U+2029 (and other characters, which the slow path copies unchanged).
-            if bytes.allSatisfy(Self.needsNoEscape) {
-                append(bytes)
-            } else {
-                appendJSONEscaped(bytes)
-            }
-        }
-        append(UInt8(ascii: "\""))
+        string.withUTF8Bytes { appendJSONString($0) }
     }
 
-    @inline(never)
-    private mutating func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Appends UTF-8 `bytes` as a JSON string literal, quotes included.
+    mutating func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
+        append(UInt8(ascii: "\""))
         var index = 0
         while index < bytes.count {
             // Copy the run of bytes that need no escape in one go (long definitions are mostly such runs).
             let runStart = index
-            while index < bytes.count, Self.needsNoEscape(bytes[index]) { index += 1 }
+            index = Self.endOfPlainRun(bytes, from: index)
             if index > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            guard index < bytes.count else { return }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             index += 1
             switch byte {
@@ -111,6 +121,30 @@ extension ByteSink {
             default: append(byte)
             }
         }
+        append(UInt8(ascii: "\""))
+    }
+
+    /// The index of the first byte from `start` on that `needsNoEscape` refuses, or `bytes.count`. Skips eight bytes at a
+    /// time while a word holds none of them (most text), then finds the byte one at a time.
+    @inline(__always)
+    private static func endOfPlainRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
+        }
+        while index < bytes.count, needsNoEscape(bytes[index]) { index += 1 }
+        return index
+    }
+
+    /// False only if no byte of `word` is below 0x20, `"`, `\` or 0xE2 (the classic "has a zero byte" and "has a byte
+    /// less than n" tests, which never miss such a byte; a false alarm only sends the word to the byte loop).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
+        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0xE2))
     }
 
     /// True for a byte JSON takes as it is (and that does not start U+2028 or U+2029).

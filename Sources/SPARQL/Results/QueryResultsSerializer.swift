@@ -70,6 +70,22 @@ public struct QueryResultsSerializer {
         try out.flushIfFull()
     }
 
+    /// Writes one solution of `solutions`, as `nextIDs()` returned it. JSON copies each term's spelling from the
+    /// dataset (no `Term` decoded); the other formats write the decoded terms, as `write(_:)` does.
+    /// - Throws: Whatever the sink throws.
+    public mutating func write(_ row: [TermID?], of solutions: QuerySolutions) throws {
+        precondition(state == .writingRows, "write(_:of:) must come between start(variables:) and finish()")
+        precondition(row.count == variableCount, "a row has \(row.count) values for \(variableCount) variables")
+        switch format {
+        case .json:
+            JSONResultsSerializer.writeRow(row, of: solutions, keys: preparedVariables, isFirst: rowCount == 0, to: &out)
+            rowCount += 1
+            try out.flushIfFull()
+        case .xml, .csv, .tsv:
+            try write(row.map { id in id.map(solutions.term(for:)) })
+        }
+    }
+
     /// Ends a SELECT result and hands the remaining bytes to the sink.
     /// - Throws: Whatever the sink throws.
     public mutating func finish() throws {

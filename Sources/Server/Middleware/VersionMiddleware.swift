@@ -9,8 +9,7 @@ import Store
 /// The version a read sends is the store's when the handler starts: the snapshot the handler reads is that one or newer. A
 /// handler that knows its snapshot exactly (documents, dumps) sets the header itself, and it is kept.
 ///
-/// It is the first to read the query string, so it parses it for everything inside (`LodestarRequestContext.urlFields`);
-/// a query string that does not parse is left to `URLTextMiddleware`, whose 400 names the field.
+/// It reads `min-version` from the query string `URLTextMiddleware` parsed (`LodestarRequestContext.urlFields`).
 struct VersionMiddleware: RouterMiddleware {
     typealias Context = LodestarRequestContext
 
@@ -19,9 +18,7 @@ struct VersionMiddleware: RouterMiddleware {
     let timeout: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
-        context.urlFields = try? FormFields(parsing: request.uri.query ?? "", in: "the query string")
-        if let value = context.urlFields?.values("min-version").first {
+        if let value = context.urlFields.values("min-version").first {
             guard let target = UInt64(value) else {
                 return ErrorResponses.response(for: RequestError.badRequest("min-version must be a whole number from 0, not '\(value)'"))
             }
@@ -42,7 +39,7 @@ struct VersionMiddleware: RouterMiddleware {
         // it as `?min-version=` to a replica to read what it wrote.
         let isRead = request.method == .get || request.method == .head
         if response.headers[.lodestarVersion] == nil {
-            response.headers[.lodestarVersion] = String(isRead ? before : store.snapshot().version)
+            response.headers.append(HTTPField(name: .lodestarVersion, value: String(isRead ? before : store.snapshot().version)))
         }
         return response
     }

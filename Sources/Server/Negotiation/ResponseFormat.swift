@@ -25,24 +25,32 @@ package enum ResponseFormat: Hashable, Sendable {
     }
 
     /// The representations of a SELECT or ASK result; JSON first, the default.
-    package static let resultOffers: [Offer<ResponseFormat>] = [
+    package static let resultOffers = Offers<ResponseFormat>([
         Offer(QueryResultsFormat.json.mediaType, aliases: ["application/json"], value: .results(.json)),
         Offer(QueryResultsFormat.xml.mediaType, aliases: ["application/xml", "text/xml"], value: .results(.xml)),
         Offer(QueryResultsFormat.csv.mediaType, value: .results(.csv)),
         Offer(QueryResultsFormat.tsv.mediaType, value: .results(.tsv)),
-    ]
+    ])
 
     /// The representations of an RDF graph (CONSTRUCT, DESCRIBE, a Graph Store read); Turtle first, the default.
-    package static let graphOffers: [Offer<ResponseFormat>] = RDFFormat.allCases.map { format in
-        Offer(format.mediaType, aliases: format.acceptedAliases, value: .graph(format))
+    package static let graphOffers = Offers<ResponseFormat>(graphOffers(RDFFormat.allCases))
+
+    /// The representations of a graph of the whole store: only syntaxes with graph names; N-Quads first, the simplest.
+    package static let storeOffers = Offers<ResponseFormat>(graphOffers([.nquads, .trig, .jsonLD]))
+
+    private static func graphOffers(_ formats: [RDFFormat]) -> [Offer<ResponseFormat>] {
+        formats.map { Offer($0.mediaType, aliases: $0.acceptedAliases, value: .graph($0)) }
     }
 
     /// The representations of the service description: RDF (Turtle by default), then the HTML query page.
-    package static let serviceDescriptionOffers: [Offer<ResponseFormat>] =
-        graphOffers + [Offer("text/html", aliases: ["application/xhtml+xml"], value: .html)]
+    package static let serviceDescriptionOffers = Offers<ResponseFormat>(
+        graphOffers.list + [Offer("text/html", aliases: ["application/xhtml+xml"], value: .html)])
+
+    /// The query page (for a browser's permalink) or the representations of a result.
+    package static let pageOrResultOffers = Offers<ResponseFormat>(resultOffers.list + serviceDescriptionOffers.list)
 
     /// The media types of `offers`, for a 406 message and the service description.
-    package static func mediaTypes(_ offers: [Offer<ResponseFormat>]) -> [String] { offers.map(\.mediaType) }
+    package static func mediaTypes(_ offers: Offers<ResponseFormat>) -> [String] { offers.list.map(\.mediaType) }
 }
 
 /// The `?format=` parameter (Virtuoso's, which clients rely on): short names or media types that override `Accept`.

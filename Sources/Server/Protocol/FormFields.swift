@@ -45,10 +45,17 @@ package struct FormFields: Sendable, Equatable {
     /// Checks that percent-encoded `text` (a URL's path) is UTF-8 once decoded.
     /// - Throws: `RequestError.badRequest` naming `what`, `place` and the first byte that is not.
     package static func checkUTF8(percentEncoded text: some StringProtocol, what: String, in place: String) throws(RequestError) {
+        // A Swift string is UTF-8: only its escapes can decode to bytes that are not (every request's path comes here).
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return }
         _ = try decode(text.utf8, what: what, in: place)
     }
 
-    private static func decode(_ text: some Collection<UInt8>, what: String, in place: String) throws(RequestError) -> String {
+    /// - Parameter text: bytes of a Swift string, cut at ASCII bytes (so UTF-8 as they are).
+    private static func decode(
+        _ text: some Collection<UInt8>, what: @autoclosure () -> String, in place: String
+    ) throws(RequestError) -> String {
+        // Nothing to decode (most names, many values): the bytes are the text.
+        if !text.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) { return String(decoding: text, as: UTF8.self) }
         // Indexing a buffer, not popping a slice: a multi-megabyte query must not spend its time limit here.
         let input = Array(text)
         var bytes: [UInt8] = []
@@ -74,7 +81,7 @@ package struct FormFields: Sendable, Equatable {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         if let offset = InvalidUTF8.firstOffset(bytes) {
             throw RequestError.badRequest(
-                "\(place): \(what) is not UTF-8 once percent-decoded (byte \(offset + 1) of it, 0x"
+                "\(place): \(what()) is not UTF-8 once percent-decoded (byte \(offset + 1) of it, 0x"
                     + String(bytes[offset], radix: 16, uppercase: true) + "); percent-encode the UTF-8 bytes of the text")
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -31,9 +31,6 @@ extension Request {
         return text
     }
 
-    /// The URL's query parameters.
-    package var queryFields: FormFields { get throws(RequestError) { try FormFields(parsing: uri.query ?? "", in: "the query string") } }
-
     /// The parsed `Content-Type` header.
     package var contentType: ContentType? { ContentType(header: headers[.contentType]) }
 }

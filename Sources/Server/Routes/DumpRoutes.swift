@@ -19,16 +19,16 @@ struct DumpRoutes {
         let routes = RouteCollection(context: LodestarRequestContext.self)
         routes.get("/dumps") { request, _ in try await listing(request) }
         routes.get("/dumps/{file}") { request, context in try await file(request, context: context, body: request.method != .head) }
-        routes.get("/.well-known/void") { request, _ in try await void(request) }
-        routes.get("/catalog") { request, _ in try await catalog(request) }
+        routes.get("/.well-known/void") { request, context in try await void(request, context: context) }
+        routes.get("/catalog") { request, context in try await catalog(request, context: context) }
         for path: RouterPath in ["/dumps", "/dumps/{file}", "/.well-known/void", "/catalog"] { routes.refuseOtherMethods(on: path, allowed: [.get]) }
         return routes
     }
 
     /// JSON by default; HTML for browsers. The value says whether it is HTML.
-    private static let listingOffers: [Offer<Bool>] = [
+    private static let listingOffers = Offers<Bool>([
         Offer("application/json", value: false), Offer("text/html", aliases: ["application/xhtml+xml"], value: true),
-    ]
+    ])
 
     private func listing(_ request: Request) async throws -> Response {
         guard let offer = ContentNegotiation.choose(from: Self.listingOffers, accept: request.accept) else {
@@ -50,7 +50,7 @@ struct DumpRoutes {
         guard let file = DumpFile(fileName: name, datasets: versions.ordered) else {
             throw DumpError.unknownDump("no dump called \(name)")
         }
-        if let page = request.uri.queryParameters.get("page") {
+        if let page = context.urlFields.values("page").first {
             return try await self.page(page, of: file, snapshot: snapshot)
         }
         let dump = try await services.dumps.dump(file, snapshot: snapshot)
@@ -98,8 +98,8 @@ struct DumpRoutes {
         return .negotiated(.graph(.turtle), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    private func void(_ request: Request) async throws -> Response {
-        let format = try negotiateGraphFormat(request)
+    private func void(_ request: Request, context: LodestarRequestContext) async throws -> Response {
+        let format = try negotiateGraphFormat(request, context: context)
         let snapshot = services.store.snapshot()
         let versions = try await services.dumps.versions(of: snapshot)
         let statistics = try await services.dumps.statistics(of: snapshot, datasets: versions.ordered)
@@ -108,8 +108,8 @@ struct DumpRoutes {
         return .negotiated(.graph(format), body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)), headers: Self.validators(snapshot, format))
     }
 
-    private func catalog(_ request: Request) async throws -> Response {
-        let format = try negotiateGraphFormat(request)
+    private func catalog(_ request: Request, context: LodestarRequestContext) async throws -> Response {
+        let format = try negotiateGraphFormat(request, context: context)
         let snapshot = services.store.snapshot()
         let versions = try await services.dumps.versions(of: snapshot)
         let dumps = try await services.dumps.descriptions(snapshot: snapshot)
@@ -133,9 +133,9 @@ struct DumpRoutes {
     }
 
     /// Turtle unless `Accept` (or `?format=`) prefers another RDF syntax.
-    private func negotiateGraphFormat(_ request: Request) throws -> RDFFormat {
+    private func negotiateGraphFormat(_ request: Request, context: LodestarRequestContext) throws -> RDFFormat {
         var accept = request.accept
-        if let format = request.uri.queryParameters.get("format") {
+        if let format = context.urlFields.values("format").first {
             guard let override = FormatParameter.accept(for: format) else {
                 throw RequestError.badRequest("unknown format '\(format)': use ttl, nt, nq, trig, rdf or jsonld")
             }

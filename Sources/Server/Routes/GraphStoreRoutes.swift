@@ -16,7 +16,7 @@ struct GraphStoreRoutes {
         ]
         for (method, handler) in handlers {
             routes.on("/store", method: method) { request, context in
-                try await handler(request, try indirectTarget(context.queryFields(of: request)), context)
+                try await handler(request, try indirectTarget(context.urlFields), context)
             }
             routes.on("/graphs/**", method: method) { request, context in try await handler(request, directTarget(context), context) }
         }
@@ -46,7 +46,7 @@ struct GraphStoreRoutes {
     /// GET (and HEAD, generated from it): the graph (or the store) in the negotiated syntax, streamed.
     func read(_ request: Request, target: GraphTarget, context: LodestarRequestContext) async throws -> Response {
         let graphStore = services.graphStore
-        let format = try graphStore.negotiate(target, accept: try acceptOverride(context.queryFields(of: request)) ?? request.accept)
+        let format = try graphStore.negotiate(target, accept: try acceptOverride(context.urlFields) ?? request.accept)
         let read = try await graphStore.read(target, format: format)
         let body = StreamedBody.make(
             ready: read.ready,

@@ -7,7 +7,6 @@ import Resolver
 import Redland
 import SPARQL
 import Store
-import Synchronization
 
 /// `/sparql`: the SPARQL 1.1 Protocol query operation, and the service description (or the query page) when a GET
 /// has no query; a browser's GET with a query (a permalink) opens the query page filled with it.
@@ -17,12 +16,12 @@ struct SPARQLRoutes {
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
         routes.get("/sparql") { request, context in
-            let fields = try context.queryFields(of: request)
+            let fields = context.urlFields
             if fields.contains("query"), Self.prefersPage(request, fields: fields) { return try queryPage(filledWith: fields) }
             return try await query(request, urlFields: fields, context: context)
         }
         routes.post("/sparql") { request, context in
-            try await query(request, urlFields: try context.queryFields(of: request), context: context)
+            try await query(request, urlFields: context.urlFields, context: context)
         }
         routes.refuseOtherMethods(on: "/sparql", allowed: [.get, .post])
         return routes
@@ -32,19 +31,8 @@ struct SPARQLRoutes {
     /// for no `?format=`; SPARQL clients, and `Accept: */*`, get results.
     static func prefersPage(_ request: Request, fields: FormFields) -> Bool {
         guard !fields.contains("format") else { return false }
-        let accept = request.accept
-        // Clients send the same few Accept headers again and again: negotiate each once (this ran on every query).
-        if let known = pageChoices.withLock({ $0[accept] }) { return known }
-        let offers = ResponseFormat.resultOffers + ResponseFormat.serviceDescriptionOffers
-        let page = ContentNegotiation.choose(from: offers, accept: accept)?.value == .html
-        pageChoices.withLock { choices in
-            if choices.count >= 256 { choices.removeAll() }
-            choices[accept] = page
-        }
-        return page
+        return ContentNegotiation.choose(from: ResponseFormat.pageOrResultOffers, accept: request.accept)?.value == .html
     }
-
-    private static let pageChoices = Mutex<[String?: Bool]>([:])
 
     /// The query page; with the URL's `query` in the editor when it has one.
     func queryPage(filledWith urlFields: FormFields) throws -> Response {

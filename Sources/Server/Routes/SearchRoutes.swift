@@ -18,28 +18,20 @@ struct SearchRoutes {
 
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
-        routes.get("/search") { request, _ in try search(request) }
+        routes.get("/search") { request, context in try search(request, fields: context.urlFields) }
         return routes
     }
 
-    /// The query's parameters as an HTML form sends them (`application/x-www-form-urlencoded`: `+` is a space, `%2B`
-    /// a plus), first value of each name.
-    static func formParameters(_ query: String?) -> [String: String] {
-        var parameters: [String: String] = [:]
-        for pair in (query ?? "").split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decoded(_ text: Substring) -> String {
-                let spaced = text.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
-            let name = decoded(parts[0])
-            if parameters[name] == nil { parameters[name] = parts.count > 1 ? decoded(parts[1]) : "" }
-        }
-        return parameters
-    }
+    /// HTML by default (a search box's form), or JSON; the value says whether it is HTML.
+    private static let offers = Offers<Bool>([
+        Offer("text/html", aliases: ["application/xhtml+xml"], value: true), Offer("application/json", value: false),
+    ])
 
-    private func search(_ request: Request) throws -> Response {
-        let parameters = Self.formParameters(request.uri.query)
+    /// - Parameter fields: the query string as an HTML form sends it (`+` is a space, `%2B` a plus); the first value of
+    ///   each name counts.
+    private func search(_ request: Request, fields: FormFields) throws -> Response {
+        var parameters: [String: String] = [:]
+        for (name, value) in fields.fields where parameters[name] == nil { parameters[name] = value }
         let query = parameters["q"] ?? ""
         let typeText = parameters["type"].flatMap { $0.isEmpty ? nil : $0 }
         var classes: [IRI] = []
@@ -58,9 +50,7 @@ struct SearchRoutes {
             }
             limit = value
         }
-        let html = ContentNegotiation.choose(
-            from: [Offer("text/html", aliases: ["application/xhtml+xml"], value: true), Offer("application/json", value: false)],
-            accept: request.accept)
+        let html = ContentNegotiation.choose(from: Self.offers, accept: request.accept)
         guard let html else { throw RequestError.notAcceptable(offered: ["text/html", "application/json"]) }
         let snapshot = services.store.snapshot()
         let hits = try services.search.search(query, in: snapshot, language: language, classes: classes, limit: limit)

@@ -29,9 +29,9 @@ struct SourceRoutes {
         return routes
     }
 
-    private static let offers: [Offer<Bool>] = [
+    private static let offers = Offers<Bool>([
         Offer("application/json", value: false), Offer("text/html", aliases: ["application/xhtml+xml"], value: true),
-    ]
+    ])
 
     private func wantsHTML(_ request: Request) throws -> Bool {
         guard let offer = ContentNegotiation.choose(from: Self.offers, accept: request.accept) else {

@@ -23,8 +23,8 @@ final class SolutionChunks: ChunkSource {
         }
         // The serializer hands its buffer to the sink every ~64 KiB, and at the end.
         while output.isEmpty && !finished {
-            if let row = try solutions.next() {
-                try serializer.write(row)
+            if let row = try solutions.nextIDs() {
+                try serializer.write(row, of: solutions)
             } else {
                 try serializer.finish()
                 finished = true

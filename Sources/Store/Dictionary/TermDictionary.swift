@@ -76,6 +76,12 @@ final class TermDictionary: @unchecked Sendable {
         return id
     }
 
+    /// Calls `body` with the spelling of the term behind `id`: the file's bytes in place, or an in-memory term's strings.
+    func withSpelling(of id: TermID, _ body: (TermSpelling) -> Void) {
+        let raw = Int(id.rawValue)
+        if raw < file.count { TermEncoding.withSpelling(of: file.encoding(at: raw), body) } else { term(for: id).withSpelling(body) }
+    }
+
     /// Appends the bytes `TermEncoding` spells the term behind `id` with, copied straight from the file when it is there.
     func appendEncoding(of id: TermID, to bytes: inout [UInt8]) {
         let raw = Int(id.rawValue)

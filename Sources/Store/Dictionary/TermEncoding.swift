@@ -56,6 +56,24 @@ enum TermEncoding {
         }
     }
 
+    /// Calls `body` with the spelling of `bytes`, which `append` wrote, read in place.
+    static func withSpelling(of bytes: UnsafeRawBufferPointer, _ body: (TermSpelling) -> Void) {
+        let all = bytes.bindMemory(to: UInt8.self)
+        guard let kind = all.first else { return body(TermSpelling(kind: .iri, value: all)) }
+        let rest = UnsafeBufferPointer(rebasing: all[1...])
+        switch kind {
+        case iri: body(TermSpelling(kind: .iri, value: rest))
+        case blankNode: body(TermSpelling(kind: .blankNode, value: rest))
+        default:
+            // The index file's checksum held, so the length is within the bytes; clamp anyway rather than read past them.
+            let length = rest.count >= 4 ? min(Int(UInt32(littleEndian: UnsafeRawBufferPointer(rest).loadUnaligned(as: UInt32.self))), rest.count - 4) : 0
+            let start = min(4, rest.count)
+            body(TermSpelling(
+                kind: kind == languageLiteral ? .languageLiteral : .typedLiteral, value: UnsafeBufferPointer(rebasing: rest[start..<start + length]),
+                qualifier: UnsafeBufferPointer(rebasing: rest[(start + length)...])))
+        }
+    }
+
     private static func string(_ bytes: UnsafeRawBufferPointer) -> String { String(decoding: bytes, as: UTF8.self) }
 
     /// FNV-1a over `bytes`: stable across processes (Swift's `Hasher` is seeded per process), so it can index a file.

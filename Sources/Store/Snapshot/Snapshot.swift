@@ -64,6 +64,8 @@ public struct Snapshot: QueryableDataset {
 
     public func term(for id: TermID) -> Term { dictionary.term(for: id) }
 
+    public func withSpelling(of id: TermID, _ body: (TermSpelling) -> Void) { dictionary.withSpelling(of: id, body) }
+
     public var namedGraphs: [TermID] {
         var graphs = [TermID]()
         var candidate: UInt32 = 1

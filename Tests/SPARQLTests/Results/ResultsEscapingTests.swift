@@ -17,6 +17,20 @@ struct ResultsEscapingTests {
         #expect(body(.string("\u{8}\u{C}"), .json).contains(#""\b\f""#))
     }
 
+    /// Plain text is skipped eight bytes at a time: a character to escape (or one that only looks like it: `é`, `’`
+    /// shares U+2028's first byte) is found at every offset of a word, and at the ends of the string.
+    @Test(arguments: [
+        ("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{1F}", #"\u001F"#), ("\u{2028}", #"\u2028"#), ("é", "é"),
+        ("’", "’"), ("\u{7F}", "\u{7F}"),
+    ])
+    func jsonFindsEscapesAtEveryOffset(character: String, escaped: String) {
+        for position in 0...19 {
+            let before = String(repeating: "a", count: position), after = String(repeating: "b", count: 19 - position)
+            let json = body(.string(before + character + after + character), .json)
+            #expect(json.contains(#""value":""# + before + escaped + after + escaped + "\""), "\(position): \(json)")
+        }
+    }
+
     @Test func xml() {
         let xml = body(.string("a < b & c > d \"q\" 'a' ]]> tab\t lf\n cr\r"), .xml)
         #expect(xml.contains("<literal>a &lt; b &amp; c &gt; d \"q\" 'a' ]]&gt; tab\t lf\n cr&#13;</literal>"))
