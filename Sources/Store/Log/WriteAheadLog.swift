@@ -97,9 +97,9 @@ final class WriteAheadLog: @unchecked Sendable {
     func append(_ bytes: [UInt8]) throws(StoreError) {
         let end = activeSize + bytes.count
         if end > zeroedSize {
-            let zeros = [UInt8](repeating: 0, count: end + Self.zeroedChunk - zeroedSize)
-            try FileSystem.write(descriptor, zeros, at: zeroedSize, path: activePath)
-            zeroedSize += zeros.count
+            // Zeros past the record only: its own bytes need none (a record of 100 MB is not written twice).
+            try FileSystem.write(descriptor, repeatElement(0, count: Self.zeroedChunk), at: end, path: activePath)
+            zeroedSize = end + Self.zeroedChunk
         }
         try FileSystem.write(descriptor, bytes, at: activeSize, path: activePath)
         activeSize = end
