@@ -24,6 +24,8 @@ final class WriteAheadLog: @unchecked Sendable {
     private var zeroedSize = 0
     /// How far ahead of the records the segment is zeroed: the size changes, and costs a journal entry, once per chunk.
     static let zeroedChunk = 1 << 20
+    /// One chunk of zeros, made once (a `repeatElement` is copied into an array element by element on every write).
+    private static let zeros = [UInt8](repeating: 0, count: zeroedChunk)
     /// Syncs left before an injected failure (tests only).
     private var syncsBeforeFailure: Int?
 
@@ -98,7 +100,7 @@ final class WriteAheadLog: @unchecked Sendable {
         let end = activeSize + bytes.count
         if end > zeroedSize {
             // Zeros past the record only: its own bytes need none (a record of 100 MB is not written twice).
-            try FileSystem.write(descriptor, repeatElement(0, count: Self.zeroedChunk), at: end, path: activePath)
+            try FileSystem.write(descriptor, Self.zeros, at: end, path: activePath)
             zeroedSize = end + Self.zeroedChunk
         }
         try FileSystem.write(descriptor, bytes, at: activeSize, path: activePath)
