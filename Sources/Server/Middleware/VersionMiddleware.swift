@@ -18,7 +18,7 @@ struct VersionMiddleware: RouterMiddleware {
     let timeout: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let value = context.urlFields.values("min-version").first {
+        if let value = context.urlFields.first("min-version") {
             guard let target = UInt64(value) else {
                 return ErrorResponses.response(for: RequestError.badRequest("min-version must be a whole number from 0, not '\(value)'"))
             }

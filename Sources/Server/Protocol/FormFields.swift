@@ -24,6 +24,9 @@ package struct FormFields: Sendable, Equatable {
     /// The values of every field called `name`, in order.
     package func values(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
 
+    /// The value of the first field called `name`; `nil` if absent (an HTML form's reading; `single` refuses repeats).
+    package func first(_ name: String) -> String? { fields.first { $0.name == name }?.value }
+
     /// The value of `name`; `nil` if absent.
     /// - Throws: `RequestError.badRequest` if the field is given more than once (the SPARQL protocol forbids two `query`s).
     package func single(_ name: String) throws(RequestError) -> String? {

@@ -50,7 +50,7 @@ struct DumpRoutes {
         guard let file = DumpFile(fileName: name, datasets: versions.ordered) else {
             throw DumpError.unknownDump("no dump called \(name)")
         }
-        if let page = context.urlFields.values("page").first {
+        if let page = context.urlFields.first("page") {
             return try await self.page(page, of: file, snapshot: snapshot)
         }
         let dump = try await services.dumps.dump(file, snapshot: snapshot)
@@ -135,7 +135,7 @@ struct DumpRoutes {
     /// Turtle unless `Accept` (or `?format=`) prefers another RDF syntax.
     private func negotiateGraphFormat(_ request: Request, context: LodestarRequestContext) throws -> RDFFormat {
         var accept = request.accept
-        if let format = context.urlFields.values("format").first {
+        if let format = context.urlFields.first("format") {
             guard let override = FormatParameter.accept(for: format) else {
                 throw RequestError.badRequest("unknown format '\(format)': use ttl, nt, nq, trig, rdf or jsonld")
             }

@@ -30,10 +30,8 @@ struct SearchRoutes {
     /// - Parameter fields: the query string as an HTML form sends it (`+` is a space, `%2B` a plus); the first value of
     ///   each name counts.
     private func search(_ request: Request, fields: FormFields) throws -> Response {
-        var parameters: [String: String] = [:]
-        for (name, value) in fields.fields where parameters[name] == nil { parameters[name] = value }
-        let query = parameters["q"] ?? ""
-        let typeText = parameters["type"].flatMap { $0.isEmpty ? nil : $0 }
+        let query = fields.first("q") ?? ""
+        let typeText = fields.first("type").flatMap { $0.isEmpty ? nil : $0 }
         var classes: [IRI] = []
         if let typeText {
             guard let named = SearchTypes.classes(typeText) else {
@@ -42,9 +40,9 @@ struct SearchRoutes {
             }
             classes = named
         }
-        let language = parameters["lang"].flatMap { $0.isEmpty ? nil : $0 }
+        let language = fields.first("lang").flatMap { $0.isEmpty ? nil : $0 }
         var limit = Self.defaultLimit
-        if let text = parameters["limit"] {
+        if let text = fields.first("limit") {
             guard let value = Int(text), value > 0, value <= Self.maxLimit else {
                 throw RequestError.badRequest("'limit' must be a whole number from 1 to \(Self.maxLimit), not '\(text)'")
             }
