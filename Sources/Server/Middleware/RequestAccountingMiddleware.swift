@@ -18,11 +18,19 @@ struct RequestAccountingMiddleware<Context: RequestContext>: RouterMiddleware {
         let status = response.status.code
         let route = context.endpointPath ?? "unmatched"
         let metrics = self.metrics
-        // A body of known length is already complete: account for it now, and keep Hummingbird's one-write fast path.
-        guard response.body.contentLength == nil else {
+        /// Counts and logs the request once its body has ended, or stopped with `error`.
+        let account: @Sendable ((any Error)?) -> Void = { error in
             let duration = ContinuousClock.now - start
             metrics.recordRequest(route: route, method: method, status: status, duration: duration)
-            logger.info("\(method) \(path) \(status) \(duration.milliseconds) ms")
+            if let error {
+                logger.info("\(method) \(path) \(status) aborted", metadata: ["error": "\(error)"])
+            } else {
+                logger.info("\(method) \(path) \(status) \(duration.milliseconds) ms")
+            }
+        }
+        // A body of known length is already complete: account for it now, and keep Hummingbird's one-write fast path.
+        guard response.body.contentLength == nil else {
+            account(nil)
             return response
         }
         let body = response.body
@@ -30,13 +38,10 @@ struct RequestAccountingMiddleware<Context: RequestContext>: RouterMiddleware {
             do {
                 try await body.write(writer)
             } catch {
-                metrics.recordRequest(route: route, method: method, status: status, duration: ContinuousClock.now - start)
-                logger.info("\(method) \(path) \(status) aborted", metadata: ["error": "\(error)"])
+                account(error)
                 throw error
             }
-            let duration = ContinuousClock.now - start
-            metrics.recordRequest(route: route, method: method, status: status, duration: duration)
-            logger.info("\(method) \(path) \(status) \(duration.milliseconds) ms")
+            account(nil)
         }
         return response
     }
