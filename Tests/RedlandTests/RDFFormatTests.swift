@@ -22,6 +22,13 @@ extension RedlandTests {
             }
         }
 
+        @Test func acceptHeaderNamesFormatsInOrderOfPreference() {
+            let header = RDFFormat.acceptHeader(preferring: [.turtle, .nquads], then: [.rdfxml])
+            #expect(header == "text/turtle, application/n-quads, application/rdf+xml;q=0.9, */*;q=0.1")
+            let offered = header.split(separator: ",").dropLast().map { RDFFormat(mediaType: String($0)) }
+            #expect(offered == [.turtle, .nquads, .rdfxml])
+        }
+
         @Test func extensionsAndNames() {
             #expect(RDFFormat(fileName: "/data/eira.ttl") == .turtle)
             #expect(RDFFormat(fileName: "dump.NQ") == .nquads)

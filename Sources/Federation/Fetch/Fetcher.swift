@@ -3,12 +3,15 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
+import RDF
 
 /// One HTTP GET of a source page with async-http-client: conditional headers, redirects, a timeout, a size cap and
 /// gzip; only 200 (and 304 for a conditional request) are accepted.
 public struct Fetcher: Sendable {
     var timeout: TimeAmount
     public var maxBytes: Int
+    /// Harvest sources publish Turtle or RDF/XML mostly; N-Triples dumps now and then.
+    static let accept = RDFFormat.acceptHeader(preferring: [.turtle], then: [.rdfxml, .ntriples])
 
     /// - Parameters:
     ///   - timeoutSeconds: for connecting and for each read, and for the whole request.
@@ -47,7 +50,7 @@ public struct Fetcher: Sendable {
 
     private func request(_ client: HTTPClient, _ url: String, etag: String?, lastModified: String?) async throws -> Response {
         var request = HTTPClientRequest(url: url)
-        request.headers.add(name: "Accept", value: "text/turtle, application/rdf+xml;q=0.9, application/n-triples;q=0.8, */*;q=0.1")
+        request.headers.add(name: "Accept", value: Self.accept)
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: "User-Agent", value: "lodestar-federation")
         if let etag { request.headers.add(name: "If-None-Match", value: etag) }

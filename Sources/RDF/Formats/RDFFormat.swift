@@ -70,6 +70,12 @@ public enum RDFFormat: String, CaseIterable, Hashable, Sendable {
     /// The `Content-Type` value: the media type, with `charset=utf-8` for `text/*` types.
     public var contentType: String { mediaType.hasPrefix("text/") ? mediaType + "; charset=utf-8" : mediaType }
 
+    /// An `Accept` header for fetching RDF: `preferred` first, `acceptable` at q=0.9, then anything at q=0.1 (a server
+    /// that knows no RDF type may still send RDF, and the reader then goes by the document's name).
+    public static func acceptHeader(preferring preferred: [RDFFormat], then acceptable: [RDFFormat] = []) -> String {
+        (preferred.map(\.mediaType) + acceptable.map { $0.mediaType + ";q=0.9" } + ["*/*;q=0.1"]).joined(separator: ", ")
+    }
+
     /// The format of a media type such as `text/turtle; charset=UTF-8`. Parameters are ignored and case does not matter.
     ///
     /// Accepts the registered types plus the aliases still seen in the wild: `application/x-turtle`,

@@ -30,8 +30,7 @@ public struct RemoteLoadPolicy: Sendable {
     }
 
     /// What LOAD asks for: every RDF syntax Lodestar reads, those that carry graph names and Turtle first.
-    static let accept =
-        "text/turtle, application/n-triples, application/n-quads, application/trig, application/rdf+xml;q=0.9, application/ld+json;q=0.9, text/plain;q=0.5, */*;q=0.1"
+    static let accept = RDFFormat.acceptHeader(preferring: [.turtle, .ntriples, .nquads, .trig], then: [.rdfxml, .jsonLD])
 
     /// Whether `iri` is fetched over HTTP rather than read from a file.
     public static func isRemote(_ iri: IRI) -> Bool {

@@ -2,6 +2,7 @@ import CompressNIO
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import RDF
 import Resolver
 
 /// gzip for clients that accept it (`Accept-Encoding: gzip`), applied to textual bodies as they stream: each chunk is
@@ -49,8 +50,8 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Text, JSON, XML and the RDF and SPARQL results syntaxes; not images or already-compressed data.
     static func isCompressible(_ contentType: String?) -> Bool {
         guard let type = contentType?.lowercased() else { return false }
-        return type.hasPrefix("text/") || type.contains("json") || type.contains("xml") || type.hasPrefix("application/n-")
-            || type.hasPrefix("application/trig") || type.hasPrefix("application/sparql") || type.hasPrefix("application/javascript")
+        return type.hasPrefix("text/") || type.contains("json") || type.contains("xml") || RDFFormat(mediaType: type) != nil
+            || type.hasPrefix("application/sparql") || type.hasPrefix("application/javascript")
     }
 }
 
