@@ -72,6 +72,19 @@ import Testing
         }
     }
 
+    /// The query string is read as a form (the one parser of `URLTextMiddleware`): `%2B` is a plus sign, `+` a space,
+    /// and percent escapes that are not UTF-8 are refused before any route runs.
+    @Test func theIRIParameterIsReadAsAFormField() async throws {
+        let data = Self.data + "<http://example.org/a+b> <http://purl.org/dc/terms/title> \"Plus\"@en <http://example.org/g/solutions> .\n"
+        try await TestServer.run(data: data) { client, _ in
+            let plus = try await client.get("/resource?iri=http%3A%2F%2Fexample.org%2Fa%2Bb", accept: "text/turtle")
+            #expect(plus.status == .ok && plus.text.contains("Plus"))
+            #expect(try await client.get("/resource?iri=http://example.org/a+b", accept: "text/turtle").status == .badRequest)
+            #expect(try await client.get("/resource?iri=http%3A%2F%2Fexample.org%2F%FF", accept: "text/turtle").status == .badRequest)
+            #expect(try await client.get("/resource?iri=a&iri=b").status == .badRequest)
+        }
+    }
+
     @Test func searchAnswersJSONAndHTMLAndFollowsWrites() async throws {
         try await TestServer.run(data: Self.data) { client, _ in
             let json = try await client.get("/search?q=donnees", accept: "application/json")

@@ -10,17 +10,17 @@ struct AdminRoutes {
 
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
-        routes.post("/admin/backup") { request, _ in try await backup(request) }
+        routes.post("/admin/backup") { request, context in try await backup(request, fields: context.urlFields) }
         routes.refuseOtherMethods(on: "/admin/backup", allowed: [.post])
         return routes
     }
 
     /// `POST /admin/backup?target=/absolute/new/directory`: copies the store there while writes go on; 201 with the
     /// target and the checkpoint the copy starts from, once the copy is synced.
-    func backup(_ request: Request) async throws -> Response {
+    func backup(_ request: Request, fields: FormFields) async throws -> Response {
         try services.authorization.check(request.headers[.authorization])
-        let targets = request.uri.queryParameters.getAll("target")
-        guard targets.count == 1, let target = targets.first.map({ String($0) }), target.hasPrefix("/") else {
+        let targets = fields.values("target")
+        guard targets.count == 1, let target = targets.first, target.hasPrefix("/") else {
             throw RequestError.badRequest("name the backup directory once, as an absolute path: POST /admin/backup?target=/path/to/new-dir")
         }
         guard !FileManager.default.fileExists(atPath: target) else {

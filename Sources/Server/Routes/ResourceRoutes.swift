@@ -14,22 +14,22 @@ struct ResourceRoutes {
     func collection() -> RouteCollection<LodestarRequestContext> {
         let routes = RouteCollection(context: LodestarRequestContext.self)
         for method in [HTTPRequest.Method.get, .head] {
-            routes.on("/resource", method: method) { request, _ in try await resource(request, representation: nil) }
+            routes.on("/resource", method: method) { request, context in try await resource(request, context: context, representation: nil) }
             for representation in Representation.all {
-                routes.on(RouterPath("/resource.\(representation.fileExtension)"), method: method) { request, _ in
-                    try await resource(request, representation: representation)
+                routes.on(RouterPath("/resource.\(representation.fileExtension)"), method: method) { request, context in
+                    try await resource(request, context: context, representation: representation)
                 }
             }
         }
         return routes
     }
 
-    private func resource(_ request: Request, representation fixed: Representation?) async throws -> Response {
-        let values = request.uri.queryParameters.getAll("iri")
+    private func resource(_ request: Request, context: LodestarRequestContext, representation fixed: Representation?) async throws -> Response {
+        let values = context.urlFields.values("iri")
         guard values.count == 1, let value = values.first, !value.isEmpty else {
             throw RequestError.badRequest("give exactly one 'iri' parameter: /resource?iri=http%3A%2F%2Fexample.org%2Fthing")
         }
-        let iri = IRI(String(value))
+        let iri = IRI(value)
         guard PURIDocument.isResourceIRI(iri) else { throw RequestError.badRequest("'iri' must be an absolute IRI, not '\(value)'") }
         let representation = try fixed ?? Representation.negotiate(accept: request.accept)
         if let (namespace, local) = puris.resolver.namespaces.locate(iri) {
