@@ -85,25 +85,21 @@ actor StoreWriter {
     /// Replaces Redland with a storage built from `snapshot`, swapped in by rename, and records it as the checkpoint
     /// at `snapshot.version` in the same step.
     func rebuild(from snapshot: Snapshot) throws(StoreError) {
-        try build(snapshot.quads(matching: EncodedQuadPattern()).lazy.map { snapshot.quad(for: $0) })
+        try buildReplacement(spog: snapshot.quads(matching: EncodedQuadPattern()).map(QuadOrder.spog.key))
         try swapInReplacement(sequence: snapshot.version)
     }
 
     /// A bulk write's first half, on this thread while the committer sorts its indexes: a new storage holding the quads
-    /// of `spog` (sorted SPOG keys of the dictionary's terms), beside the live one. `swapInReplacement` puts it in place;
-    /// `discardReplacement` drops it.
+    /// of `spog` (sorted SPOG keys of the dictionary's terms), beside the live one, written in Redland's own key order.
+    /// `swapInReplacement` puts it in place; `discardReplacement` drops it.
     func buildReplacement(spog keys: [UInt128]) throws(StoreError) {
+        guard case .directory(let path) = options.location else { return }
         let dictionary = dictionary
-        try build(keys.lazy.map { key in
+        try RedlandLayout(storeDirectory: path).build(from: RedlandKeyOrder.sorted(keys, dictionary: dictionary).lazy.map { key in
             let quad = QuadOrder.spog.quad(key)
             let graph = quad.graph == .defaultGraph ? GraphName.defaultGraph : GraphName(dictionary.term(for: quad.graph)) ?? .defaultGraph
             return Quad(dictionary.term(for: quad.subject), dictionary.term(for: quad.predicate), dictionary.term(for: quad.object), graph: graph)
         })
-    }
-
-    private func build(_ quads: some Sequence<Quad>) throws(StoreError) {
-        guard case .directory(let path) = options.location else { return }
-        try RedlandLayout(storeDirectory: path).build(from: quads)
     }
 
     /// Swaps the storage a build wrote in for the live one, and records it as the checkpoint at `sequence` in the same
