@@ -1,3 +1,4 @@
+import Foundation
 import RDF
 
 /// The order a new Redland storage is written in: the order of its `sp2o` index's keys.
@@ -11,23 +12,36 @@ enum RedlandKeyOrder {
     /// `keys` (SPOG) sorted by the Redland encoding of their subject, then of their predicate; the order among quads
     /// that share both is kept.
     static func sorted(_ keys: [UInt128], dictionary: TermDictionary) -> [UInt128] {
-        var ranks = [TermID: UInt32]()
+        // Rank each subject and predicate by its encoding, in an array indexed by term ID (IDs are dense).
+        let unranked = UInt32.max
+        var ranks = [UInt32](repeating: unranked, count: dictionary.count)
+        var terms = [(id: TermID, bytes: [UInt8])]()
+        func note(_ id: TermID) {
+            guard ranks[Int(id.rawValue)] == unranked else { return }
+            ranks[Int(id.rawValue)] = 0
+            terms.append((id, encoding(of: dictionary.term(for: id))))
+        }
         for key in keys {
             let quad = QuadOrder.spog.quad(key)
-            ranks[quad.subject] = 0
-            ranks[quad.predicate] = 0
+            note(quad.subject)
+            note(quad.predicate)
         }
-        let encoded = ranks.keys.map { id in (id: id, bytes: encoding(of: dictionary.term(for: id))) }
-        for (rank, term) in encoded.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }).enumerated() {
-            ranks[term.id] = UInt32(rank)
+        terms.sort { a, b in
+            a.bytes.withUnsafeBufferPointer { x in
+                b.bytes.withUnsafeBufferPointer { y in
+                    let common = memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
+                    return common != 0 ? common < 0 : x.count < y.count
+                }
+            }
         }
-        // Ranks of subject and predicate, then the key's position: one integer per quad, sorted once.
-        var order = keys.indices.map { index -> (rank: UInt64, index: Int) in
+        for (rank, term) in terms.enumerated() { ranks[Int(term.id.rawValue)] = UInt32(rank) }
+        // Subject rank, predicate rank, then the key's position, packed into one integer per quad and sorted once.
+        var order = keys.indices.map { index -> UInt128 in
             let quad = QuadOrder.spog.quad(keys[index])
-            return (UInt64(ranks[quad.subject]!) << 32 | UInt64(ranks[quad.predicate]!), index)
+            return UInt128(ranks[Int(quad.subject.rawValue)]) << 96 | UInt128(ranks[Int(quad.predicate.rawValue)]) << 64 | UInt128(index)
         }
-        order.sort { ($0.rank, $0.index) < ($1.rank, $1.index) }
-        return order.map { keys[$0.index] }
+        order.sort()
+        return order.map { keys[Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF_FFFF_FFFF)] }
     }
 
     /// What `librdf_node_encode` writes for an IRI or blank node (subjects and predicates are nothing else).
