@@ -42,17 +42,17 @@ struct CheckpointSchedule {
         last = ContinuousClock.now
     }
 
-    /// What Redland must lose and gain to go from the state before `changes` to the state after them: each quad
-    /// compared between its first and its last appearance.
-    static func netQuads(_ changes: [LoggedChange], in snapshot: Snapshot) -> (removals: [Quad], additions: [Quad]) {
+    /// What Redland must lose and gain to go from the state before `changes` to the state after them, as SPOG keys: each
+    /// quad compared between its first and its last appearance.
+    static func netKeys(_ changes: [LoggedChange]) -> (removals: [UInt128], additions: [UInt128]) {
         var states = [UInt128: (before: Bool, after: Bool)]()
         for change in changes {
             for key in change.removed { states[key] = (states[key]?.before ?? true, false) }
             for key in change.added { states[key] = (states[key]?.before ?? false, true) }
         }
-        var removals = [Quad](), additions = [Quad]()
+        var removals = [UInt128](), additions = [UInt128]()
         for (key, state) in states where state.before != state.after {
-            if state.after { additions.append(snapshot.quad(spog: key)) } else { removals.append(snapshot.quad(spog: key)) }
+            if state.after { additions.append(key) } else { removals.append(key) }
         }
         return (removals, additions)
     }

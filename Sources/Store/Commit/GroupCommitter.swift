@@ -108,11 +108,11 @@ actor GroupCommitter {
         let task = Task.detached {  // off the actor: writers keep committing while Redland catches up
             let result: Result<Void, StoreError>
             do {
-                let (removals, additions) = CheckpointSchedule.netQuads(changes, in: snapshot)
+                let (removals, additions) = CheckpointSchedule.netKeys(changes)
                 // librdf removes a quad by walking its graph's entries one by one (Berkeley DB's unsorted duplicates):
                 // 100 000 removals from a 1M-quad graph run for most of an hour, a rebuild of 1M quads for ~20 s.
                 if removals.isEmpty {
-                    try await storage.checkpoint(removing: [], adding: additions, through: through)
+                    try await storage.checkpoint(adding: additions, through: through)
                 } else {
                     try await storage.rebuild(from: snapshot)
                 }

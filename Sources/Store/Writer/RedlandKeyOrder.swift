@@ -14,7 +14,11 @@ enum RedlandKeyOrder {
     static func sorted(_ keys: [UInt128], dictionary: TermDictionary) -> [UInt128] {
         // Rank each subject and predicate by its encoding, in an array indexed by term ID (IDs are dense).
         let unranked = UInt32.max
-        var ranks = [UInt32](repeating: unranked, count: dictionary.count)
+        let largestID = keys.reduce(0) { largest, key in
+            let quad = QuadOrder.spog.quad(key)
+            return max(largest, Int(quad.subject.rawValue), Int(quad.predicate.rawValue))
+        }
+        var ranks = [UInt32](repeating: unranked, count: keys.isEmpty ? 0 : largestID + 1)
         var terms = [(id: TermID, bytes: [UInt8])]()
         func note(_ id: TermID) {
             guard ranks[Int(id.rawValue)] == unranked else { return }

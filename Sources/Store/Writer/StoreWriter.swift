@@ -67,16 +67,16 @@ actor StoreWriter {
 
     // MARK: Checkpoints
 
-    /// Makes Redland hold every write up to `sequence`: the net additions since the last checkpoint go in, in one pass
-    /// with one sync, then the new checkpoint is recorded. (Checkpoints that remove quads rebuild instead.) A mark on disk while this runs makes a crash midway rebuild
+    /// Makes Redland hold every write up to `sequence`: the net additions since the last checkpoint (SPOG keys of the
+    /// dictionary's terms) go in, in Redland's key order, in one pass with one sync, then the new checkpoint is recorded.
+    /// (Checkpoints that remove quads rebuild instead.) A mark on disk while this runs makes a crash midway rebuild
     /// Redland on the next open.
-    func checkpoint(removing removals: [Quad], adding additions: [Quad], through sequence: UInt64) throws(StoreError) {
+    func checkpoint(adding additions: [UInt128], through sequence: UInt64) throws(StoreError) {
         guard case .directory(let path) = options.location else { return }
         guard let mirror else { throw StoreError(.closed, "the store is closed") }
         let mark = CheckpointRecord.runningMark(path)
         try FileSystem.replaceFile(mark, with: Array("\(sequence)\n".utf8))
-        for quad in removals { try mirror.remove(quad) }
-        for quad in additions { try mirror.add(quad) }
+        for quad in quads(RedlandKeyOrder.sorted(additions, dictionary: dictionary)) { try mirror.add(quad) }
         try mirror.sync()
         try CheckpointRecord.write(sequence, storeDirectory: path)
         try FileSystem.remove(mark)
@@ -94,12 +94,17 @@ actor StoreWriter {
     /// `swapInReplacement` puts it in place; `discardReplacement` drops it.
     func buildReplacement(spog keys: [UInt128]) throws(StoreError) {
         guard case .directory(let path) = options.location else { return }
+        try RedlandLayout(storeDirectory: path).build(from: quads(RedlandKeyOrder.sorted(keys, dictionary: dictionary)))
+    }
+
+    /// The quads of SPOG keys, made as Redland takes them.
+    private func quads(_ keys: [UInt128]) -> LazyMapSequence<[UInt128], Quad> {
         let dictionary = dictionary
-        try RedlandLayout(storeDirectory: path).build(from: RedlandKeyOrder.sorted(keys, dictionary: dictionary).lazy.map { key in
+        return keys.lazy.map { key in
             let quad = QuadOrder.spog.quad(key)
             let graph = quad.graph == .defaultGraph ? GraphName.defaultGraph : GraphName(dictionary.term(for: quad.graph)) ?? .defaultGraph
             return Quad(dictionary.term(for: quad.subject), dictionary.term(for: quad.predicate), dictionary.term(for: quad.object), graph: graph)
-        })
+        }
     }
 
     /// Swaps the storage a build wrote in for the live one, and records it as the checkpoint at `sequence` in the same
