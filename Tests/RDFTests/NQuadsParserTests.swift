@@ -51,6 +51,11 @@ struct NQuadsParserTests {
         ("<http://e/s> <http://e/p> \"\\q\" .\n", "line 1 column 28: invalid escape sequence"),
         ("\"s\" <http://e/p> <http://e/o> .\n", "line 1 column 1: expected an IRI or a blank node as subject"),
         ("<http://e/s> <http://e/p> <http://e/o> .\r\n<http://e/s> <http://e/p> <bad iri> .\r\n", "line 2 column 31: character not allowed in an IRI"),
+        // Past an escape, the IRI is read one byte at a time: the same refusals hold there.
+        ("<http://e/s> <http://e/p> <http://e/\\u0041 b> .\n", "line 1 column 43: character not allowed in an IRI"),
+        ("<http://e/s> <http://e/p> <http://e/\\u0020> .\n", "line 1 column 43: character U+20 not allowed in an IRI"),
+        ("<http://e/s> <http://e/p> <http://e/o", "line 1 column 27: unterminated IRI"),
+        ("<http://e/s> <http://e/p> <http://e/\\u0041", "line 1 column 27: unterminated IRI"),
     ])
     func errorsNameLineAndColumn(input: String, expected: String) {
         do {
@@ -59,6 +64,12 @@ struct NQuadsParserTests {
         } catch {
             #expect("\(error)" == "Syntax error at \(expected)")
         }
+    }
+
+    @Test func escapedAndPlainIRIsReadAlike() throws {
+        let quads = try parse("<http://e/\\u00E9t\\U0001F600> <http://e/p> <http://e/\u{E9}t\u{1F600}> .\n")
+        #expect(quads.first?.subject == .iri(IRI("http://e/\u{E9}t\u{1F600}")))
+        #expect(quads.first?.subject == quads.first?.object)
     }
 
     @Test func nTriplesRefusesAGraph() {

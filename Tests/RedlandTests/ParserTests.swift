@@ -87,6 +87,15 @@ extension RedlandTests {
             }
         }
 
+        /// Columns count scalars across long ASCII runs, multi-byte characters and CRLF line ends alike.
+        @Test func invalidUTF8IsPlacedAfterLongLines() throws {
+            var bytes = Array("<http://ex/a> <http://ex/b> \"\u{E9}\u{E9}\u{E9} a long literal, long enough\" .\r\n".utf8)
+            bytes += Array("<http://ex/a> <http://ex/b> \"\u{1F600} twenty".utf8) + [0xC0, 0x80] + Array("\" .\n".utf8)
+            let error = try #require(parseError(bytes, .ntriples, world: world))
+            #expect(error.message == "invalid UTF-8")
+            #expect(error.line == 2 && error.column == 38)
+        }
+
         @Test func blankNodeLabelsAreAlwaysValidNTriplesLabels() throws {
             let rdfxml = """
                 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex/">

@@ -28,7 +28,20 @@ package enum NTriplesTokens {
     ) throws(Failure) -> String {
         let start = index
         index += 1
-        var value: [UInt8] = []
+        // Most IRIs hold no escape: their text is the bytes between the brackets, made into a String once.
+        while index < end, bytes[index] != UInt8(ascii: "\\") {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") {
+                defer { index += 1 }
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]), as: UTF8.self) else {
+                    throw Failure("invalid UTF-8", at: start)
+                }
+                return text
+            }
+            if isForbiddenUnescaped(byte) { throw Failure("character not allowed in an IRI", at: index) }
+            index += 1
+        }
+        var value = Array(bytes[(start + 1)..<index])
         while true {
             guard index < end else { throw Failure("unterminated IRI", at: start) }
             let byte = bytes[index]
@@ -43,13 +56,22 @@ package enum NTriplesTokens {
                     throw Failure("character U+\(String(scalar.value, radix: 16)) not allowed in an IRI", at: index)
                 }
                 value.append(contentsOf: String(scalar).utf8)
-            case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"),
-                UInt8(ascii: "^"), UInt8(ascii: "`"):
-                throw Failure("character not allowed in an IRI", at: index)
             default:
+                if isForbiddenUnescaped(byte) { throw Failure("character not allowed in an IRI", at: index) }
                 value.append(byte)
                 index += 1
             }
+        }
+    }
+
+    /// Bytes `IRIREF` never holds as they are (besides `>`, which ends it, and `\`, which starts an escape).
+    @inline(__always)
+    private static func isForbiddenUnescaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "^"),
+            UInt8(ascii: "`"):
+            true
+        default: false
         }
     }
 
