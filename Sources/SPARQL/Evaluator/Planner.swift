@@ -150,7 +150,7 @@ final class Planner {
             if case .term(.iri(let iri)) = name, let service = context.services[iri] {
                 let answer: ServiceSolutions
                 do {
-                    answer = try service(inner)
+                    answer = try context.access.evaluate(inner, with: service)
                 } catch {
                     if silent { return Built(cursor: SingleCursor(), bindings: bindings) }
                     throw error as? QueryEvaluationError ?? .unsupported("SERVICE <\(iri.value)>: \(error)")
