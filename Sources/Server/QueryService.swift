@@ -41,9 +41,11 @@ package struct QueryAnswer: Sendable {
     package var format: ResponseFormat
     /// Up to two chunks computed before answering.
     package var ready: [[UInt8]]
+    /// The chunks after `ready`; `nil` when `ready` is the whole body. A complete answer holds none of the query's
+    /// evaluation state, so its cursors are freed on the query thread that made them, not on the request's task.
+    package var rest: ChunkStream?
     /// True if `ready` is the whole body.
-    package var complete: Bool
-    package var rest: ChunkStream
+    package var complete: Bool { rest == nil }
     package var deadline: ContinuousClock.Instant
     /// The seconds the query was given.
     package var timeLimit: Double
@@ -126,7 +128,7 @@ package struct QueryService: Sendable {
         let stream = ChunkStream(Self.chunkSource(for: result, format: format))
         var ready: [[UInt8]] = []
         while ready.count < 2, let chunk = try stream.nextChunk() { ready.append(chunk) }
-        return QueryAnswer(format: format, ready: ready, complete: ready.count < 2, rest: stream, deadline: deadline, timeLimit: timeLimit)
+        return QueryAnswer(format: format, ready: ready, rest: ready.count < 2 ? nil : stream, deadline: deadline, timeLimit: timeLimit)
     }
 
     /// The representation for a query of this form: from `?format=` if given, else from `Accept`.

@@ -116,7 +116,7 @@ import Testing
     static func csv(_ service: QueryService, _ request: QueryRequest) async throws -> String {
         let answer = try await service.answer(request, accept: "text/csv")
         var bytes = answer.ready.flatMap { $0 }
-        while let chunk = try answer.rest.nextChunk() { bytes += chunk }
+        while let chunk = try answer.rest?.nextChunk() { bytes += chunk }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

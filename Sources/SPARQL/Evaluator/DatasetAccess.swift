@@ -8,11 +8,15 @@ class DatasetAccess {
     func scan(_ pattern: EncodedQuadPattern) -> QuadScan { fatalError("abstract") }
     /// Whether at least one quad matches `pattern`; stops at the first.
     func contains(_ pattern: EncodedQuadPattern) -> Bool { fatalError("abstract") }
+    /// Whether a graph with a lower ID than `quad`'s holds the same triple.
+    func holdsCopyInLowerGraph(of quad: EncodedQuad) -> Bool { fatalError("abstract") }
     func estimatedCount(_ pattern: EncodedQuadPattern) -> Int { fatalError("abstract") }
     func id(of term: Term) -> TermID? { fatalError("abstract") }
     func term(for id: TermID) -> Term { fatalError("abstract") }
     func withSpelling(of id: TermID, _ body: (TermSpelling) -> Void) { fatalError("abstract") }
     var namedGraphs: [TermID] { fatalError("abstract") }
+    /// A SERVICE's answer over this dataset.
+    func evaluate(_ pattern: GraphPattern, with handler: any ServiceHandler) throws -> ServiceSolutions { fatalError("abstract") }
 }
 
 /// `DatasetAccess` for a concrete dataset type.
@@ -30,11 +34,20 @@ final class TypedDatasetAccess<D: QueryableDataset>: DatasetAccess {
         return iterator.next() != nil
     }
 
+    // Iterates the dataset's own sequence: no scan object per call, since the union default graph asks once per quad.
+    override func holdsCopyInLowerGraph(of quad: EncodedQuad) -> Bool {
+        let triple = EncodedQuadPattern(subject: quad.subject, predicate: quad.predicate, object: quad.object)
+        return dataset.quads(matching: triple).contains { $0.graph < quad.graph }
+    }
+
     override func estimatedCount(_ pattern: EncodedQuadPattern) -> Int { dataset.estimatedCount(matching: pattern) }
     override func id(of term: Term) -> TermID? { dataset.id(of: term) }
     override func term(for id: TermID) -> Term { dataset.term(for: id) }
     override func withSpelling(of id: TermID, _ body: (TermSpelling) -> Void) { dataset.withSpelling(of: id, body) }
     override var namedGraphs: [TermID] { dataset.namedGraphs }
+    override func evaluate(_ pattern: GraphPattern, with handler: any ServiceHandler) throws -> ServiceSolutions {
+        try handler.evaluate(pattern, over: dataset)
+    }
 }
 
 /// A cursor over encoded quads.
@@ -100,29 +113,23 @@ final class MergedGraphsScan: QuadScan {
 final class AllGraphsScan: QuadScan {
     private let access: DatasetAccess
     private let scan: QuadScan
-    private let deduplicate: Bool
+    private let lowestGraph: TermID
 
-    init(access: DatasetAccess, pattern: EncodedQuadPattern, deduplicate: Bool) {
+    /// - Parameter lowestGraph: the lowest graph ID holding quads (or lower): a quad there needs no look for an
+    ///   earlier copy, so a dataset whose triples sit in one graph is never searched twice.
+    init(access: DatasetAccess, pattern: EncodedQuadPattern, lowestGraph: TermID) {
         self.access = access
         var all = pattern
         all.graph = nil
         scan = access.scan(all)
-        self.deduplicate = deduplicate
+        self.lowestGraph = lowestGraph
     }
 
     override func next() -> EncodedQuad? {
         while let quad = scan.next() {
-            if !deduplicate || isFirstCopy(quad) { return quad }
+            if quad.graph <= lowestGraph || !access.holdsCopyInLowerGraph(of: quad) { return quad }
         }
         return nil
-    }
-
-    private func isFirstCopy(_ quad: EncodedQuad) -> Bool {
-        let copies = access.scan(EncodedQuadPattern(subject: quad.subject, predicate: quad.predicate, object: quad.object))
-        while let copy = copies.next() {
-            if copy.graph < quad.graph { return false }
-        }
-        return true
     }
 }
 

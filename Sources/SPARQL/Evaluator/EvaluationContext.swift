@@ -52,22 +52,26 @@ final class EvaluationContext {
     let view: DatasetView
     let deadline: Deadline
     let functions: FunctionContext
-    /// The SERVICE IRIs answered in process, each bound to the query's dataset (`QueryOptions.services`).
-    var services: [IRI: (GraphPattern) throws -> ServiceSolutions] = [:]
-    /// Whether the store has named graphs at all: union default graphs need no deduplication without them.
-    private lazy var hasNamedGraphs = !access.namedGraphs.isEmpty
+    /// The SERVICE IRIs answered in process (`QueryOptions.services`); each is handed the query's dataset when its
+    /// SERVICE block is planned (`DatasetAccess.evaluate(_:with:)`).
+    let services: [IRI: any ServiceHandler]
     private lazy var allNamedGraphs: [TermID] = access.namedGraphs
+    /// The graph with the lowest ID that holds quads (`nil` in an empty dataset). In the union default graph, a quad
+    /// of that graph is its triple's first copy without looking for others: no graph below it holds any.
+    private lazy var lowestGraphWithQuads: TermID? =
+        access.contains(EncodedQuadPattern(graph: .defaultGraph)) ? .defaultGraph : allNamedGraphs.min()
     private lazy var namedGraphSet: Set<TermID> = Set(view.namedGraphs ?? allNamedGraphs)
 
     /// Terms computed by expressions that the dataset does not hold, indexed by `rawValue - firstQueryLocal`.
     private var localTerms: [Term] = []
     private var localIDs: [Term: TermID] = [:]
 
-    init(access: DatasetAccess, view: DatasetView, deadline: Deadline, functions: FunctionContext) {
+    init(access: DatasetAccess, view: DatasetView, deadline: Deadline, functions: FunctionContext, services: [IRI: any ServiceHandler] = [:]) {
         self.access = access
         self.view = view
         self.deadline = deadline
         self.functions = functions
+        self.services = services
     }
 
     // MARK: Terms and IDs
@@ -117,7 +121,7 @@ final class EvaluationContext {
             pattern.graph = .defaultGraph
             return access.scan(pattern)
         case .allGraphs:
-            return AllGraphsScan(access: access, pattern: pattern, deduplicate: hasNamedGraphs)
+            return AllGraphsScan(access: access, pattern: pattern, lowestGraph: lowestGraphWithQuads ?? .defaultGraph)
         case .merge(let graphs) where graphs.count == 1:
             pattern.graph = graphs[0]
             return access.scan(pattern)

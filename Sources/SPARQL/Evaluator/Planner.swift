@@ -31,7 +31,7 @@ final class Planner {
 
     /// The cursor for `pattern`, evaluated in `graph`.
     func cursor(for pattern: GraphPattern, graph: GraphScope) throws(QueryEvaluationError) -> Cursor {
-        try build(pattern, graph: graph, topK: nil).cursor
+        try build(pattern, graph: graph, topK: nil, needsBindings: false).cursor
     }
 
     /// A planned pattern: its cursor, and its `variableBindings`, carried up from its operands so that each join can
@@ -48,17 +48,22 @@ final class Planner {
         }
     }
 
-    /// - Parameter topK: an enclosing LIMIT (plus OFFSET) that an ORDER BY below may use to keep only its best rows.
-    private func build(_ pattern: GraphPattern, graph: GraphScope, topK: Int?) throws(QueryEvaluationError) -> Built {
+    /// - Parameters:
+    ///   - topK: an enclosing LIMIT (plus OFFSET) that an ORDER BY below may use to keep only its best rows.
+    ///   - needsBindings: whether an operator above reads the result's `bindings` (a join, MINUS, GRAPH…); when none
+    ///     does, as for a one-pattern query under its projection, the sets of variables are not built (their hashing
+    ///     was a tenth of planning a lookup's cursors on every request).
+    private func build(_ pattern: GraphPattern, graph: GraphScope, topK: Int?, needsBindings: Bool = true) throws(QueryEvaluationError) -> Built {
         try context.deadline.check()
         /// A one-operand pattern's cursor over its operand's.
         func wrap(_ inner: GraphPattern, topK: Int? = nil, _ make: (Cursor) throws(QueryEvaluationError) -> Cursor) throws(QueryEvaluationError) -> Built {
-            var built = try build(inner, graph: graph, topK: topK)
-            return Built(cursor: try make(built.cursor), bindings: pattern.bindings(wrapping: built.takeBindings()))
+            var built = try build(inner, graph: graph, topK: topK, needsBindings: needsBindings)
+            let cursor = try make(built.cursor)
+            return Built(cursor: cursor, bindings: needsBindings ? pattern.bindings(wrapping: built.takeBindings()) : VariableBindings())
         }
         switch pattern {
         case .bgp(let patterns):
-            return Built(cursor: bgp(patterns, graph: graph), bindings: pattern.leafBindings)
+            return Built(cursor: bgp(patterns, graph: graph), bindings: needsBindings ? pattern.leafBindings : VariableBindings())
         case .path(let subject, let path, let object):
             let cursor = PathCursor(
                 subject: node(subject), path: compile(path), object: node(object), graph: graph, walker: walker, context: context)
@@ -150,7 +155,7 @@ final class Planner {
             if case .term(.iri(let iri)) = name, let service = context.services[iri] {
                 let answer: ServiceSolutions
                 do {
-                    answer = try service(inner)
+                    answer = try context.access.evaluate(inner, with: service)
                 } catch {
                     if silent { return Built(cursor: SingleCursor(), bindings: bindings) }
                     throw error as? QueryEvaluationError ?? .unsupported("SERVICE <\(iri.value)>: \(error)")

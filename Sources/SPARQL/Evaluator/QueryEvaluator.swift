@@ -86,11 +86,7 @@ public struct QueryEvaluator: Sendable {
         let view = DatasetView(clause: clause, unionDefaultGraph: options.unionDefaultGraph, access: access)
         let functions = FunctionContext(
             baseIRI: (baseIRI ?? options.baseIRI).map(IRI.init), limit: options.deadline, cancellation: options.cancellation)
-        let context = EvaluationContext(access: access, view: view, deadline: deadline, functions: functions)
-        for (iri, handler) in options.services {
-            context.services[iri] = { pattern in try handler.evaluate(pattern, over: dataset) }
-        }
-        return context
+        return EvaluationContext(access: access, view: view, deadline: deadline, functions: functions, services: options.services)
     }
 
     private func optimized(_ pattern: GraphPattern, context: EvaluationContext) throws(QueryEvaluationError) -> GraphPattern {

@@ -42,8 +42,22 @@ public struct QuerySolutions: @unchecked Sendable {
     /// `TermID.firstQueryLocal` for terms the query computed (`term(for:)` spells them). Saves decoding what a caller
     /// only passes back to the dataset, as an update's templates do.
     public mutating func nextIDs() throws(QueryEvaluationError) -> [TermID?]? {
-        guard let row = try stream.nextRow() else { return nil }
-        return stream.outputSlots.map { slot in row[slot].isBound ? row[slot] : nil }
+        var row: [TermID?] = []
+        return try nextIDs(into: &row) ? row : nil
+    }
+
+    /// `nextIDs()` written into an array the caller keeps, so that a caller streaming rows out refills one array
+    /// instead of allocating one per row.
+    /// - Returns: `false` after the last solution, leaving `row` as it was.
+    public mutating func nextIDs(into row: inout [TermID?]) throws(QueryEvaluationError) -> Bool {
+        guard let solution = try stream.nextRow() else { return false }
+        let slots = stream.outputSlots
+        if row.count != slots.count { row = Array(repeating: nil, count: slots.count) }
+        for index in slots.indices {
+            let id = solution[slots[index]]
+            row[index] = id.isBound ? id : nil
+        }
+        return true
     }
 
     /// The term behind an ID of `nextIDs()`.

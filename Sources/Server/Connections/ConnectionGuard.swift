@@ -77,10 +77,13 @@ final class ConnectionGuard: ChannelInboundHandler {
         context.eventLoop.assumeIsolatedUnsafeUnchecked().scheduleTask(in: .seconds(2)) { context.close(promise: nil) }
     }
 
+    /// Made once: every request head is compared with it.
+    private static let connectMethod = Array("CONNECT ".utf8)
+
     /// The status line and message for a whole request head that must not reach the router: CONNECT (Lodestar is no
     /// proxy), or bytes that are not UTF-8 in the URL or a header value (named by line, column and byte, as a body's are).
     static func refusal(ofHead head: [UInt8]) -> (status: String, message: String)? {
-        if head.starts(with: Array("CONNECT ".utf8)) {
+        if head.starts(with: connectMethod) {
             return ("405 Method Not Allowed", "CONNECT is not served: Lodestar is not a proxy; use GET, HEAD, POST, PUT or DELETE")
         }
         guard let offset = InvalidUTF8.firstOffset(head) else { return nil }

@@ -47,7 +47,11 @@ struct RequestFraming {
         while index < bytes.count {
             switch state {
             case .head:
-                if head.isEmpty { headStart = index }
+                if head.isEmpty {
+                    headStart = index
+                    // Room for a usual head at once, rather than growing line by line.
+                    head.reserveCapacity(min(maxHeadSize + 1, 1024))
+                }
                 // A head may grow to one byte past the limit; it is appended a line at a time, as only a line feed can end it.
                 let room = maxHeadSize + 1 - head.count
                 guard room > 0 else {
@@ -123,7 +127,12 @@ struct RequestFraming {
         var length: Int?
         var chunked = false
         var lengths = 0
-        for line in head.split(separator: UInt8(ascii: "\n")).dropFirst() {
+        // Line by line after the request line, without an array of lines: every request's head comes here.
+        var next = (head.firstIndex(of: UInt8(ascii: "\n")) ?? head.endIndex) + 1
+        while next < head.endIndex {
+            let end = head[next...].firstIndex(of: UInt8(ascii: "\n")) ?? head.endIndex
+            let line = head[next..<end]
+            next = end + 1
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
             let name = line[line.startIndex..<colon]
             let isLength = equalsIgnoringASCIICase(name, contentLength)

@@ -12,11 +12,18 @@ package struct FormFields: Sendable, Equatable {
     ///   UTF-8 (silently replacing the bytes would run a different query than the one sent).
     package init(parsing text: some StringProtocol, in place: String) throws(RequestError) {
         fields = []
-        // Split the UTF-8 bytes: `&` and `=` are ASCII, so no character is cut (and no grapheme breaking is paid for).
-        for pair in text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let name = try Self.decode(parts[0], what: "a field name", in: place)
-            let value = parts.count > 1 ? try Self.decode(parts[1], what: "the value of '\(name)'", in: place) : ""
+        // Cut the UTF-8 bytes at `&` and `=`, which are ASCII, so no character is cut (and no grapheme breaking is
+        // paid for); slices of the text, no array of pieces (every request with a query string comes here).
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.endIndex
+            let pair = bytes[start..<end]
+            start = end < bytes.endIndex ? bytes.index(after: end) : end
+            guard !pair.isEmpty else { continue }
+            let equals = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
+            let name = try Self.decode(pair[..<equals], what: "a field name", in: place)
+            let value = equals < pair.endIndex ? try Self.decode(pair[pair.index(after: equals)...], what: "the value of '\(name)'", in: place) : ""
             fields.append((name, value))
         }
     }
@@ -30,9 +37,14 @@ package struct FormFields: Sendable, Equatable {
     /// The value of `name`; `nil` if absent.
     /// - Throws: `RequestError.badRequest` if the field is given more than once (the SPARQL protocol forbids two `query`s).
     package func single(_ name: String) throws(RequestError) -> String? {
-        let all = values(name)
-        guard all.count <= 1 else { throw RequestError.badRequest("the '\(name)' parameter is given \(all.count) times; give it once") }
-        return all.first
+        var first: String?
+        var count = 0
+        for field in fields where field.name == name {
+            if count == 0 { first = field.value }
+            count += 1
+        }
+        guard count <= 1 else { throw RequestError.badRequest("the '\(name)' parameter is given \(count) times; give it once") }
+        return first
     }
 
     /// True if a field called `name` is present, with or without a value.
@@ -59,26 +71,35 @@ package struct FormFields: Sendable, Equatable {
     ) throws(RequestError) -> String {
         // Nothing to decode (most names, many values): the bytes are the text.
         if !text.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) { return String(decoding: text, as: UTF8.self) }
-        // Indexing a buffer, not popping a slice: a multi-megabyte query must not spend its time limit here.
-        let input = Array(text)
+        // Indexing a buffer, not popping a slice: a multi-megabyte query must not spend its time limit here. The text's
+        // own bytes when they are contiguous (a native string's are), else a copy.
+        func decoding(_ input: UnsafeBufferPointer<UInt8>) -> Result<String, RequestError> {
+            Result { () throws(RequestError) -> String in try percentDecode(input, what: what(), in: place) }
+        }
+        return try (text.withContiguousStorageIfAvailable(decoding) ?? Array(text).withUnsafeBufferPointer(decoding)).get()
+    }
+
+    /// `input` with `+` and `%XX` decoded, as a string.
+    /// - Throws: `RequestError.badRequest` naming `place`, `what` and the byte when the result is not UTF-8.
+    private static func percentDecode(
+        _ input: UnsafeBufferPointer<UInt8>, what: @autoclosure () -> String, in place: String
+    ) throws(RequestError) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(input.count)
-        input.withUnsafeBufferPointer { input in
-            var index = 0
-            while index < input.count {
-                let byte = input[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
-                case UInt8(ascii: "%"):
-                    if index + 1 < input.count, let high = hexValue(input[index]), let low = hexValue(input[index + 1]) {
-                        bytes.append(high << 4 | low)
-                        index += 2
-                    } else {
-                        bytes.append(byte)
-                    }
-                default: bytes.append(byte)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                if index + 1 < input.count, let high = hexValue(input[index]), let low = hexValue(input[index + 1]) {
+                    bytes.append(high << 4 | low)
+                    index += 2
+                } else {
+                    bytes.append(byte)
                 }
+            default: bytes.append(byte)
             }
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }

@@ -2,6 +2,8 @@
 enum InvalidUTF8 {
     /// The offset of the first byte that does not start a valid UTF-8 sequence, or `nil` if all are valid.
     static func firstOffset(_ bytes: some Sequence<UInt8>) -> Int? {
+        // Every request head is checked, and nearly all are ASCII: checked bytewise, not decoded scalar by scalar.
+        if bytes.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } }) == true { return nil }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0

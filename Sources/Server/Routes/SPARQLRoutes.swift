@@ -17,11 +17,13 @@ struct SPARQLRoutes {
         let routes = RouteCollection(context: LodestarRequestContext.self)
         routes.get("/sparql") { request, context in
             let fields = context.urlFields
-            if fields.contains("query"), Self.prefersPage(request, fields: fields) { return try queryPage(filledWith: fields) }
-            return try await query(request, urlFields: fields, context: context)
+            // Read once: negotiation runs twice on a GET (page or results, then which results format).
+            let accept = request.accept
+            if fields.contains("query"), Self.prefersPage(accept: accept, fields: fields) { return try queryPage(filledWith: fields) }
+            return try await query(request, accept: accept, urlFields: fields, context: context)
         }
         routes.post("/sparql") { request, context in
-            try await query(request, urlFields: context.urlFields, context: context)
+            try await query(request, accept: request.accept, urlFields: context.urlFields, context: context)
         }
         routes.refuseOtherMethods(on: "/sparql", allowed: [.get, .post])
         return routes
@@ -29,9 +31,9 @@ struct SPARQLRoutes {
 
     /// True when the client names HTML above every results and RDF type (a browser following a permalink), and asks
     /// for no `?format=`; SPARQL clients, and `Accept: */*`, get results.
-    static func prefersPage(_ request: Request, fields: FormFields) -> Bool {
+    static func prefersPage(accept: String?, fields: FormFields) -> Bool {
         guard !fields.contains("format") else { return false }
-        return ContentNegotiation.choose(from: ResponseFormat.pageOrResultOffers, accept: request.accept)?.value == .html
+        return ContentNegotiation.choose(from: ResponseFormat.pageOrResultOffers, accept: accept)?.value == .html
     }
 
     /// The query page; with the URL's `query` in the editor when it has one.
@@ -44,7 +46,8 @@ struct SPARQLRoutes {
     }
 
     /// Decodes the query (its query string parsed once, by the route), answers it, streams the result.
-    func query(_ request: Request, urlFields: FormFields, context: LodestarRequestContext) async throws -> Response {
+    /// - Parameter accept: the request's `Accept` header (`Request.accept`).
+    func query(_ request: Request, accept: String?, urlFields: FormFields, context: LodestarRequestContext) async throws -> Response {
         let start = ContinuousClock.now
         let bodyLimit = services.configuration.maxRequestBodySize
         guard let queryRequest = try await QueryRequest.decode(request, urlFields: urlFields, bodyLimit: bodyLimit) else {
@@ -52,7 +55,7 @@ struct SPARQLRoutes {
         }
         let answer: QueryAnswer
         do {
-            answer = try await services.queries.answer(queryRequest, accept: request.accept, receivedAt: start)
+            answer = try await services.queries.answer(queryRequest, accept: accept, receivedAt: start)
         } catch RequestError.queryTimeout(let seconds) {
             services.metrics.recordTimeout()
             context.logger.notice("query timed out before its first byte", metadata: ["seconds": "\(seconds)"])

@@ -27,7 +27,10 @@ final class PendingOutput {
 
     /// A sink for serializers that write in chunks of their own.
     var sink: ([UInt8]) throws -> Void {
-        { [unowned self] chunk in self.bytes.append(contentsOf: chunk) }
+        { [unowned self] chunk in
+            // Usually the first chunk: taking the array shares its storage, where appending would copy every byte.
+            if self.bytes.isEmpty { self.bytes = chunk } else { self.bytes.append(contentsOf: chunk) }
+        }
     }
 
     var isEmpty: Bool { bytes.isEmpty }

@@ -49,7 +49,9 @@ package final class ComputeLimiter: Sendable {
         let work = Work(deadline: deadline)
         let queue = self.queue
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            // Unchecked: `Work.state` moves from queued to running or finished once, under the queue's lock, so exactly
+            // one of `run` and `fail` is called (the checked kind cost every query an allocation and a check).
+            try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<T, any Error>) in
                 queue.submit(
                     work,
                     run: { continuation.resume(with: Result(catching: body)) },

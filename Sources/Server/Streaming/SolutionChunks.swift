@@ -8,6 +8,8 @@ final class SolutionChunks: ChunkSource {
     private let output: PendingOutput
     private var started = false
     private var finished = false
+    /// The row being written, refilled for each solution.
+    private var row: [TermID?] = []
 
     init(_ solutions: QuerySolutions, format: QueryResultsFormat) {
         let output = PendingOutput()
@@ -23,7 +25,7 @@ final class SolutionChunks: ChunkSource {
         }
         // The serializer hands its buffer to the sink every ~64 KiB, and at the end.
         while output.isEmpty && !finished {
-            if let row = try solutions.nextIDs() {
+            if try solutions.nextIDs(into: &row) {
                 try serializer.write(row, of: solutions)
             } else {
                 try serializer.finish()

@@ -23,11 +23,12 @@ enum StreamedBody {
     /// - Parameters:
     ///   - ready: chunks to write first.
     ///   - complete: true if `ready` is everything; the body then has a `Content-Length`.
+    ///   - rest: the chunks after `ready`; read only when `complete` is false.
     ///   - finished: called once the body ends, however it ends.
     static func make(
         ready: [[UInt8]],
         complete: Bool,
-        rest: ChunkStream,
+        rest: ChunkStream?,
         limiter: ComputeLimiter,
         deadline: ContinuousClock.Instant?,
         logger: Logger,
@@ -40,6 +41,7 @@ enum StreamedBody {
             finished(.completed)
             return ResponseBody(byteBuffer: buffer)
         }
+        guard let rest else { preconditionFailure("an incomplete body needs the rest of its chunks") }
         return ResponseBody { writer in
             do {
                 for chunk in ready { try await writer.write(ByteBuffer(bytes: chunk)) }

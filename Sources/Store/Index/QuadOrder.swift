@@ -38,36 +38,47 @@ enum QuadOrder: Int, CaseIterable, Sendable {
     }
 
     /// The index and key range that answer `pattern` exactly: its bound positions form a prefix of the order.
+    /// Allocates nothing: every scan of every query starts here.
     static func range(for pattern: EncodedQuadPattern) -> (order: QuadOrder, lower: UInt128, upper: UInt128) {
         let s = pattern.subject, p = pattern.predicate, o = pattern.object
         let order: QuadOrder
-        let prefix: [TermID]
+        // The bound positions, first in the order's first component; `nil` past the prefix.
+        let prefix: (TermID?, TermID?, TermID?, TermID?)
         if let g = pattern.graph {
             switch (s, p, o) {
-            case (nil, nil, nil): (order, prefix) = (.gspo, [g])
-            case (let s?, nil, nil): (order, prefix) = (.gspo, [g, s])
-            case (let s?, let p?, nil): (order, prefix) = (.gspo, [g, s, p])
-            case (let s?, let p?, let o?): (order, prefix) = (.gspo, [g, s, p, o])
-            case (nil, let p?, nil): (order, prefix) = (.gpos, [g, p])
-            case (nil, let p?, let o?): (order, prefix) = (.gpos, [g, p, o])
-            case (nil, nil, let o?): (order, prefix) = (.gosp, [g, o])
-            case (let s?, nil, let o?): (order, prefix) = (.gosp, [g, o, s])
+            case (nil, nil, nil): (order, prefix) = (.gspo, (g, nil, nil, nil))
+            case (let s?, nil, nil): (order, prefix) = (.gspo, (g, s, nil, nil))
+            case (let s?, let p?, nil): (order, prefix) = (.gspo, (g, s, p, nil))
+            case (let s?, let p?, let o?): (order, prefix) = (.gspo, (g, s, p, o))
+            case (nil, let p?, nil): (order, prefix) = (.gpos, (g, p, nil, nil))
+            case (nil, let p?, let o?): (order, prefix) = (.gpos, (g, p, o, nil))
+            case (nil, nil, let o?): (order, prefix) = (.gosp, (g, o, nil, nil))
+            case (let s?, nil, let o?): (order, prefix) = (.gosp, (g, o, s, nil))
             }
         } else {
             switch (s, p, o) {
-            case (nil, nil, nil): (order, prefix) = (.spog, [])
-            case (let s?, nil, nil): (order, prefix) = (.spog, [s])
-            case (let s?, let p?, nil): (order, prefix) = (.spog, [s, p])
-            case (let s?, let p?, let o?): (order, prefix) = (.spog, [s, p, o])
-            case (nil, let p?, nil): (order, prefix) = (.posg, [p])
-            case (nil, let p?, let o?): (order, prefix) = (.posg, [p, o])
-            case (nil, nil, let o?): (order, prefix) = (.ospg, [o])
-            case (let s?, nil, let o?): (order, prefix) = (.ospg, [o, s])
+            case (nil, nil, nil): (order, prefix) = (.spog, (nil, nil, nil, nil))
+            case (let s?, nil, nil): (order, prefix) = (.spog, (s, nil, nil, nil))
+            case (let s?, let p?, nil): (order, prefix) = (.spog, (s, p, nil, nil))
+            case (let s?, let p?, let o?): (order, prefix) = (.spog, (s, p, o, nil))
+            case (nil, let p?, nil): (order, prefix) = (.posg, (p, nil, nil, nil))
+            case (nil, let p?, let o?): (order, prefix) = (.posg, (p, o, nil, nil))
+            case (nil, nil, let o?): (order, prefix) = (.ospg, (o, nil, nil, nil))
+            case (let s?, nil, let o?): (order, prefix) = (.ospg, (o, s, nil, nil))
             }
         }
         var lower: UInt128 = 0
-        for (position, id) in prefix.enumerated() { lower |= UInt128(id.rawValue) << (96 - 32 * position) }
-        let freeBits = 128 - 32 * prefix.count
+        var length = 0
+        func append(_ id: TermID?) {
+            guard let id else { return }
+            lower |= UInt128(id.rawValue) << (96 - 32 * length)
+            length += 1
+        }
+        append(prefix.0)
+        append(prefix.1)
+        append(prefix.2)
+        append(prefix.3)
+        let freeBits = 128 - 32 * length
         let upper = freeBits == 128 ? UInt128.max : lower | ((UInt128(1) << freeBits) &- 1)
         return (order, lower, upper)
     }

@@ -84,4 +84,25 @@ struct DatasetTests {
             object: .variable(v("o")))
         #expect(sorted(try select(path, ["o"], in: Self.data, options: options)) == rows(["o": "\"one\""]))
     }
+    @Test("unionDefaultGraph with an empty stored default graph: a triple in two graphs still comes once", arguments: [true, false])
+    func unionOfNamedGraphsOnly(optimize: Bool) throws {
+        // The lowest graph's quads are taken without a look for other copies; the higher graph's are still looked up.
+        let data = dataset(
+            """
+            :a :p "one" :g1
+            :shared :p "both" :g1
+            :b :p "two" :g2
+            :shared :p "both" :g2
+            :c :p "three" :g3
+            :shared :p "both" :g3
+            """)
+        var options = QueryOptions(unionDefaultGraph: true)
+        options.optimize = optimize
+        let result = try select(bgp(tp("?s", ":p", "?o")), ["o"], in: data, options: options)
+        #expect(sorted(result) == rows(["o": "\"one\""], ["o": "\"two\""], ["o": "\"three\""], ["o": "\"both\""]))
+        #expect(try select(bgp(tp(":shared", "?p", "?o")), in: data, options: options).count == 1)
+        let single = dataset(":a :p \"one\" :g1\n:b :p \"two\" :g1")
+        #expect(try select(bgp(tp("?s", ":p", "?o")), in: single, options: options).count == 2)
+    }
 }
+
