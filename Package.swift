@@ -51,11 +51,7 @@ let package = Package(
         .target(
             name: "Store", dependencies: ["Redland", "RDF", "JSONLD", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: swiftSettings),
-        // Cursors are objects that one query uses from one thread at a time; the runtime's exclusivity checks on their
-        // fields cost a one-subject lookup about 2% of its CPU. The compiler's static checks stay.
-        .target(
-            name: "SPARQL", dependencies: ["RDF", "JSONLD"],
-            swiftSettings: swiftSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        .target(name: "SPARQL", dependencies: ["RDF", "JSONLD"], swiftSettings: swiftSettings),
         // The full-text index (SQLite FTS5) kept in step with the store, and the SPARQL search service.
         .target(name: "Search", dependencies: ["CSQLite", "RDF", "Store", "SPARQL"], swiftSettings: swiftSettings),
         // The domain: EIRA importers (SKOS edition, ArchiMate exchange files) and the vocabularies they write.
