@@ -1,3 +1,5 @@
+import Redland
+
 /// The pipelined group commit (issue 10; RocksDB's pipelined write, PostgreSQL's group commit): while one group is
 /// written and synced off this thread, the bodies of the writes arriving meanwhile already run against the state it
 /// leaves, and every group they form is written with the next single sync. A write is acknowledged only once its
@@ -6,7 +8,14 @@
 ///
 /// The log is touched by the running sync alone while there is one, and by this actor only while there is none
 /// (segment starts, checkpoints, bulk writes): `syncing` says which.
+///
+/// A sync runs on a thread of its own, woken once per sync, which hands the result straight back to the committer's
+/// thread: no `Task` per group, and no thread of Swift's cooperative pool (two on this machine, shared with every
+/// request) blocked in `fdatasync`.
 extension GroupCommitter {
+    /// Writes and syncs the log, one sync at a time (one thread for the process, like the committer's).
+    private static let logThread = RedlandThread(name: "lodestar-wal", stackSize: 1 << 20)
+
     /// Writes whose bodies have run, in order, with the log records of those that changed something.
     struct Group {
         var commits: [(write: PendingWrite, commit: CommittedWrite, logged: LoggedChange)] = []
@@ -16,7 +25,7 @@ extension GroupCommitter {
     }
 
     /// Whether nothing is queued, running or waiting for the log.
-    var isIdle: Bool { flushTask == nil && syncing == nil && waiting.isEmpty }
+    var isIdle: Bool { flushTask == nil && !syncing && waiting.isEmpty }
 
     /// Queues `body` and returns once its write is durable and published (or has failed, changing nothing).
     func submit(_ mode: WriteMode = .logged, _ body: @escaping @Sendable (Snapshot) throws -> ChangeSet) async throws -> WriteReport {
@@ -83,7 +92,7 @@ extension GroupCommitter {
     /// Hands every waiting group to the log in one write and one sync, unless a sync is running (its completion calls
     /// this again). Groups that changed nothing and wait behind nothing are answered here.
     private func startSyncIfIdle() {
-        guard syncing == nil else { return }
+        guard !syncing else { return }
         while let first = waiting.first, first.commits.isEmpty {
             waiting.removeFirst()
             for entry in first.unchanged { entry.write.continuation.resume(returning: entry.report) }
@@ -104,10 +113,15 @@ extension GroupCommitter {
             }
             return land(groups, result)
         }
-        let log = log
-        syncing = Task.detached {
-            let result = await Self.write(groups, after: previous, shipper: shipper, to: log)
-            await self.landAndContinue(groups, result)
+        syncing = true
+        guard let shipper else { return writeOnLogThread(groups) }
+        Task.detached {  // the shipment is asynchronous (a database client); the log thread takes over once it is done
+            do {
+                try await shipper.ship(groups.flatMap { $0.commits.map(\.commit) }, after: previous)
+            } catch {
+                return self.landOnCommitThread(groups, .failure(.shipment(error)))
+            }
+            self.writeOnLogThread(groups)
         }
     }
 
@@ -116,24 +130,32 @@ extension GroupCommitter {
         case log(any Error)
     }
 
-    /// Ships `groups` to the replicated change log, then writes and syncs them in the local one, off the actor.
-    private static func write(_ groups: [Group], after previous: UInt64, shipper: (any CommitShipper)?, to log: WriteAheadLog?) async
-        -> Result<Void, LogFailure>
-    {
-        if let shipper {
-            do { try await shipper.ship(groups.flatMap { $0.commits.map(\.commit) }, after: previous) } catch { return .failure(.shipment(error)) }
+    /// Writes and syncs `groups` in the log on the log thread, then lands them on the committer's thread.
+    private nonisolated func writeOnLogThread(_ groups: [Group]) {
+        let log = log
+        Self.logThread.run {
+            let result: Result<Void, LogFailure>
+            do {
+                try log?.append(groups.count == 1 ? groups[0].bytes : groups.flatMap(\.bytes))
+                result = .success(())
+            } catch {
+                result = .failure(.log(error))
+            }
+            self.landOnCommitThread(groups, result)
         }
-        do {
-            try log?.append(groups.count == 1 ? groups[0].bytes : groups.flatMap(\.bytes))
-        } catch {
-            return .failure(.log(error))
-        }
-        return .success(())
+    }
+
+    /// Lands a finished sync on the committer's thread, between its jobs: the actor's own state, entered without a `Task`.
+    private nonisolated func landOnCommitThread(_ groups: [Group], _ result: Result<Void, LogFailure>) {
+        Self.thread.run { self.assumeIsolated { $0.landAndContinue(groups, result) } }
     }
 
     private func landAndContinue(_ groups: [Group], _ result: Result<Void, LogFailure>) {
-        syncing = nil
+        syncing = false
+        let waiters = syncWaiters
+        syncWaiters = []
         land(groups, result)
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Publishes and acknowledges `groups` once their records are durable, then starts the next sync; or fails them and
@@ -192,13 +214,13 @@ extension GroupCommitter {
 
     /// Waits until every group taken is durable (or failed) and nothing is writing to the log.
     func drainLog() async {
-        while let task = syncing { await task.value }
+        while syncing { await withCheckedContinuation { syncWaiters.append($0) } }
     }
 
     /// Waits until every queued write is answered.
     func drain() async {
         while !isIdle {
-            if let task = flushTask { await task.value } else if let task = syncing { await task.value } else { startSyncIfIdle() }
+            if let task = flushTask { await task.value } else if syncing { await drainLog() } else { startSyncIfIdle() }
         }
     }
 }

@@ -11,7 +11,7 @@ actor GroupCommitter {
     /// Transaction bodies evaluate SPARQL Update WHERE clauses, which recurse as deep as the tallest tree the parser
     /// accepts: they run on a thread whose stack is SPARQL's `LargeStack.size` (issue 15), not on the cooperative pool.
     /// One thread for the process: it is never shut down, so a store opened and closed many times leaves no threads.
-    private static let thread = RedlandThread(name: "lodestar-commit", stackSize: 512 << 20)
+    static let thread = RedlandThread(name: "lodestar-commit", stackSize: 512 << 20)
     nonisolated var unownedExecutor: UnownedSerialExecutor { Self.thread.asUnownedSerialExecutor() }
     let options: StoreOptions
     let dictionary: TermDictionary
@@ -30,8 +30,10 @@ actor GroupCommitter {
     var flushTask: Task<Void, Never>?
     /// Groups whose bodies have run, waiting for the log (`GroupCommitter+Flush.swift`).
     var waiting: [Group] = []
-    /// The log write and sync of the groups taken from `waiting`, while it runs.
-    var syncing: Task<Void, Never>?
+    /// Whether the groups taken from `waiting` are being written and synced (`GroupCommitter+Flush.swift`).
+    var syncing = false
+    /// Waiting for the running sync to land (`drainLog`).
+    var syncWaiters: [CheckedContinuation<Void, Never>] = []
     /// Set when the log could not be written or synced: writes stay off until the store is reopened.
     var failure: StoreError?
     private(set) var closed = false
@@ -87,7 +89,7 @@ actor GroupCommitter {
     // MARK: Checkpoints
 
     /// Starts a checkpoint when one is due (or `force`d and anything is uncheckpointed); with `force`, waits for it.
-    /// Call only while no group is being written to the log (`syncing` is nil): it starts a new segment.
+    /// Call only while no group is being written to the log (`syncing` is false): it starts a new segment.
     func checkpoint(force: Bool) async throws {
         guard let task = try startCheckpoint(force: force), force else { return }
         await task.value
