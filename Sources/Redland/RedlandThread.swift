@@ -48,8 +48,8 @@ public final class RedlandThread: SerialExecutor, @unchecked Sendable {
         add(.job(UnownedJob(job)))
     }
 
-    /// Queues a plain closure, run on this executor's thread in order with its jobs: a hand-off without a `Task`, for
-    /// code that then enters the actor with `assumeIsolated`.
+    /// Queues a plain closure, run on this executor's thread in order with its jobs: a hand-off that costs no `Task`,
+    /// for code that enters its actor with `assumeIsolated`.
     public func run(_ work: @escaping @Sendable () -> Void) {
         add(.closure(work))
     }

@@ -8,14 +8,7 @@ import Redland
 ///
 /// The log is touched by the running sync alone while there is one, and by this actor only while there is none
 /// (segment starts, checkpoints, bulk writes): `syncing` says which.
-///
-/// A sync runs on a thread of its own, woken once per sync, which hands the result straight back to the committer's
-/// thread: no `Task` per group, and no thread of Swift's cooperative pool (two on this machine, shared with every
-/// request) blocked in `fdatasync`.
 extension GroupCommitter {
-    /// Writes and syncs the log, one sync at a time (one thread for the process, like the committer's).
-    private static let logThread = RedlandThread(name: "lodestar-wal", stackSize: 1 << 20)
-
     /// Writes whose bodies have run, in order, with the log records of those that changed something.
     struct Group {
         var commits: [(write: PendingWrite, commit: CommittedWrite, logged: LoggedChange)] = []
@@ -25,7 +18,7 @@ extension GroupCommitter {
     }
 
     /// Whether nothing is queued, running or waiting for the log.
-    var isIdle: Bool { flushTask == nil && !syncing && waiting.isEmpty }
+    var isIdle: Bool { !flushScheduled && flushTask == nil && syncing == nil && waiting.isEmpty }
 
     /// Queues `body` and returns once its write is durable and published (or has failed, changing nothing).
     func submit(_ mode: WriteMode = .logged, _ body: @escaping @Sendable (Snapshot) throws -> ChangeSet) async throws -> WriteReport {
@@ -33,19 +26,27 @@ extension GroupCommitter {
         if let failure { throw failure }
         return try await withCheckedThrowingContinuation { continuation in
             pending.append(PendingWrite(mode: mode, body: body, continuation: continuation))
-            if flushTask == nil { flushTask = Task { await self.flush() } }
+            scheduleFlush()
         }
     }
 
-    /// Runs the bodies of every write queued, against `tail`, and hands their records to the log. Waits only for bulk
-    /// writes and backpressure, which need the log to themselves.
-    private func flush() async {
+    /// Queues `flush` on the committer's thread, behind the jobs already there (other writers' submissions, which then
+    /// join the same group): a closure entering the actor, not a `Task` per group.
+    private func scheduleFlush() {
+        guard !flushScheduled, flushTask == nil else { return }
+        flushScheduled = true
+        Self.thread.run { self.assumeIsolated { $0.flush() } }
+    }
+
+    /// Runs the bodies of every write queued, against `tail`, and hands their records to the log. A bulk write, or
+    /// backpressure, needs the log to itself: the flush then goes on in `flushAfterWaiting`, and later writes queue.
+    private func flush() {
+        flushScheduled = false
+        guard flushTask == nil else { return }  // it takes the queue once it is done waiting
         while !pending.isEmpty {
-            await applyBackpressure()
-            if pending[0].mode == .bulk {
-                await drainLog()
-                await commitBulk(pending.removeFirst())
-                continue
+            if pending[0].mode == .bulk || needsBackpressure {
+                flushTask = Task { await self.flushAfterWaiting() }
+                return
             }
             let end = pending.firstIndex { $0.mode == .bulk } ?? pending.count
             let batch = Array(pending[..<end])
@@ -53,7 +54,17 @@ extension GroupCommitter {
             waiting.append(run(batch))
             startSyncIfIdle()
         }
+    }
+
+    /// Waits for backpressure, commits a bulk write that heads the queue, then flushes the rest.
+    private func flushAfterWaiting() async {
+        await applyBackpressure()
+        if pending.first?.mode == .bulk {
+            await drainLog()
+            await commitBulk(pending.removeFirst())
+        }
         flushTask = nil
+        flush()
     }
 
     /// The bodies of `batch`, each against the state its predecessors left, and their log records.
@@ -92,7 +103,7 @@ extension GroupCommitter {
     /// Hands every waiting group to the log in one write and one sync, unless a sync is running (its completion calls
     /// this again). Groups that changed nothing and wait behind nothing are answered here.
     private func startSyncIfIdle() {
-        guard !syncing else { return }
+        guard syncing == nil else { return }
         while let first = waiting.first, first.commits.isEmpty {
             waiting.removeFirst()
             for entry in first.unchanged { entry.write.continuation.resume(returning: entry.report) }
@@ -113,15 +124,10 @@ extension GroupCommitter {
             }
             return land(groups, result)
         }
-        syncing = true
-        guard let shipper else { return writeOnLogThread(groups) }
-        Task.detached {  // the shipment is asynchronous (a database client); the log thread takes over once it is done
-            do {
-                try await shipper.ship(groups.flatMap { $0.commits.map(\.commit) }, after: previous)
-            } catch {
-                return self.landOnCommitThread(groups, .failure(.shipment(error)))
-            }
-            self.writeOnLogThread(groups)
+        let log = log
+        syncing = Task.detached {
+            let result = await Self.write(groups, after: previous, shipper: shipper, to: log)
+            await self.landAndContinue(groups, result)
         }
     }
 
@@ -130,32 +136,24 @@ extension GroupCommitter {
         case log(any Error)
     }
 
-    /// Writes and syncs `groups` in the log on the log thread, then lands them on the committer's thread.
-    private nonisolated func writeOnLogThread(_ groups: [Group]) {
-        let log = log
-        Self.logThread.run {
-            let result: Result<Void, LogFailure>
-            do {
-                try log?.append(groups.count == 1 ? groups[0].bytes : groups.flatMap(\.bytes))
-                result = .success(())
-            } catch {
-                result = .failure(.log(error))
-            }
-            self.landOnCommitThread(groups, result)
+    /// Ships `groups` to the replicated change log, then writes and syncs them in the local one, off the actor.
+    private static func write(_ groups: [Group], after previous: UInt64, shipper: (any CommitShipper)?, to log: WriteAheadLog?) async
+        -> Result<Void, LogFailure>
+    {
+        if let shipper {
+            do { try await shipper.ship(groups.flatMap { $0.commits.map(\.commit) }, after: previous) } catch { return .failure(.shipment(error)) }
         }
-    }
-
-    /// Lands a finished sync on the committer's thread, between its jobs: the actor's own state, entered without a `Task`.
-    private nonisolated func landOnCommitThread(_ groups: [Group], _ result: Result<Void, LogFailure>) {
-        Self.thread.run { self.assumeIsolated { $0.landAndContinue(groups, result) } }
+        do {
+            try log?.append(groups.count == 1 ? groups[0].bytes : groups.flatMap(\.bytes))
+        } catch {
+            return .failure(.log(error))
+        }
+        return .success(())
     }
 
     private func landAndContinue(_ groups: [Group], _ result: Result<Void, LogFailure>) {
-        syncing = false
-        let waiters = syncWaiters
-        syncWaiters = []
+        syncing = nil
         land(groups, result)
-        for waiter in waiters { waiter.resume() }
     }
 
     /// Publishes and acknowledges `groups` once their records are durable, then starts the next sync; or fails them and
@@ -214,13 +212,21 @@ extension GroupCommitter {
 
     /// Waits until every group taken is durable (or failed) and nothing is writing to the log.
     func drainLog() async {
-        while syncing { await withCheckedContinuation { syncWaiters.append($0) } }
+        while let task = syncing { await task.value }
     }
 
     /// Waits until every queued write is answered.
     func drain() async {
         while !isIdle {
-            if let task = flushTask { await task.value } else if syncing { await drainLog() } else { startSyncIfIdle() }
+            if flushScheduled {
+                flush()
+            } else if let task = flushTask {
+                await task.value
+            } else if let task = syncing {
+                await task.value
+            } else {
+                startSyncIfIdle()
+            }
         }
     }
 }

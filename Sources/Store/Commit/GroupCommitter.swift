@@ -27,13 +27,14 @@ actor GroupCommitter {
     var tail: Snapshot
 
     var pending: [PendingWrite] = []
+    /// A flush is queued on the committer's thread (`GroupCommitter+Flush.swift`).
+    var flushScheduled = false
+    /// The flush, while it waits for a bulk write or for backpressure.
     var flushTask: Task<Void, Never>?
     /// Groups whose bodies have run, waiting for the log (`GroupCommitter+Flush.swift`).
     var waiting: [Group] = []
-    /// Whether the groups taken from `waiting` are being written and synced (`GroupCommitter+Flush.swift`).
-    var syncing = false
-    /// Waiting for the running sync to land (`drainLog`).
-    var syncWaiters: [CheckedContinuation<Void, Never>] = []
+    /// The log write and sync of the groups taken from `waiting`, while it runs.
+    var syncing: Task<Void, Never>?
     /// Set when the log could not be written or synced: writes stay off until the store is reopened.
     var failure: StoreError?
     private(set) var closed = false
@@ -89,7 +90,7 @@ actor GroupCommitter {
     // MARK: Checkpoints
 
     /// Starts a checkpoint when one is due (or `force`d and anything is uncheckpointed); with `force`, waits for it.
-    /// Call only while no group is being written to the log (`syncing` is false): it starts a new segment.
+    /// Call only while no group is being written to the log (`syncing` is nil): it starts a new segment.
     func checkpoint(force: Bool) async throws {
         guard let task = try startCheckpoint(force: force), force else { return }
         await task.value
@@ -147,9 +148,12 @@ actor GroupCommitter {
         while let task = checkpoints.running { await task.value }
     }
 
+    /// Whether writers must wait: the log is past its bound because checkpoints fall behind.
+    var needsBackpressure: Bool { log != nil && checkpoints.bytes > options.logLimitBytes && failure == nil }
+
     /// Writers wait while the log is past its bound because checkpoints fall behind.
     func applyBackpressure() async {
-        while log != nil, checkpoints.bytes > options.logLimitBytes, failure == nil {
+        while needsBackpressure {
             await drainLog()  // a checkpoint starts a segment: nothing may be writing to the log
             if let error = checkpoints.failure {
                 failure = StoreError(.io, "the log is full and checkpoints fail", cause: error)
