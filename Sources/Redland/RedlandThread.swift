@@ -21,7 +21,7 @@ import Foundation
 /// `condition` locked, and `condition` itself is a constant.
 public final class RedlandThread: SerialExecutor, @unchecked Sendable {
     private let condition = NSCondition()
-    private var jobs: [UnownedJob] = []
+    private var jobs: [Work] = []
     private var stopping = false
     /// Set once the thread runs; identifies it for `isCurrent` (a pthread, not Foundation's `Thread.current`, whose
     /// identity and name are not dependable on Linux).
@@ -45,11 +45,25 @@ public final class RedlandThread: SerialExecutor, @unchecked Sendable {
 
     /// Queues a job; it runs on this executor's thread after every job queued before it.
     public func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
+        add(.job(UnownedJob(job)))
+    }
+
+    /// Queues a plain closure, run on this executor's thread in order with its jobs: a hand-off that costs no `Task`,
+    /// for code that enters its actor with `assumeIsolated`.
+    public func run(_ work: @escaping @Sendable () -> Void) {
+        add(.closure(work))
+    }
+
+    private enum Work {
+        case job(UnownedJob)
+        case closure(@Sendable () -> Void)
+    }
+
+    private func add(_ work: Work) {
         condition.lock()
         let accepted = !stopping
         if accepted {
-            jobs.append(job)
+            jobs.append(work)
             condition.signal()
         }
         condition.unlock()
@@ -84,6 +98,8 @@ public final class RedlandThread: SerialExecutor, @unchecked Sendable {
         runningThread = pthread_self()
         condition.unlock()
         let executor = asUnownedSerialExecutor()
+        // Two buffers swapped under the lock: taking the queue copies and allocates nothing.
+        var batch: [Work] = []
         while true {
             condition.lock()
             while jobs.isEmpty && !stopping { condition.wait() }
@@ -91,10 +107,15 @@ public final class RedlandThread: SerialExecutor, @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let batch = jobs
-            jobs.removeAll(keepingCapacity: true)
+            swap(&batch, &jobs)
             condition.unlock()
-            for job in batch { job.runSynchronously(on: executor) }
+            for work in batch {
+                switch work {
+                case .job(let job): job.runSynchronously(on: executor)
+                case .closure(let closure): closure()
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
         }
     }
 }

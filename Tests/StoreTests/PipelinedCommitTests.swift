@@ -63,4 +63,41 @@ struct PipelinedCommitTests {
         #expect(Set(reopened.snapshot().allQuads) == expected)
         try await reopened.close()
     }
+
+    /// Writers past the log's bound wait for checkpoints (the flush goes on in a task), and bulk writes among them take
+    /// the log to themselves: every write lands, in one order of versions, and the store reopens to them all.
+    @Test func writersPastTheLogBoundAndBulkWritesAmongThemAllLand() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var options = StoreOptions.directory(directory.path, sync: .os)
+        options.checkpointBytes = 1 << 30  // no checkpoint but those backpressure forces
+        options.checkpointInterval = .seconds(3600)
+        options.logLimitBytes = 1  // every logged write passes the bound
+        let store = try await QuadStore.open(options)
+        let writers = 4, writes = 12
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<writers {
+                group.addTask {
+                    for index in 0..<writes {
+                        if writer == 0 && index % 4 == 3 {
+                            _ = try? await store.transact(.bulk) { _ in (ChangeSet(insertions: [quad("bulk", "p", "\(index)")]), ()) }
+                        } else {
+                            _ = try? await store.insert([quad("w\(writer)", "p", "\(index)")])
+                        }
+                    }
+                }
+            }
+        }
+        let expected = Set((0..<writers).flatMap { writer in
+            (0..<writes).map { index in writer == 0 && index % 4 == 3 ? quad("bulk", "p", "\(index)") : quad("w\(writer)", "p", "\(index)") }
+        })
+        #expect(Set(store.snapshot().allQuads) == expected)
+        #expect(store.snapshot().version == UInt64(writers * writes))
+        // Without backpressure all the logged writes would wait for the close's checkpoint.
+        #expect(await store.committer.checkpoints.changes.count < writers * writes / 2)
+        try await store.close()
+        let reopened = try await QuadStore.open(.directory(directory.path))
+        #expect(Set(reopened.snapshot().allQuads) == expected)
+        try await reopened.close()
+    }
 }

@@ -44,8 +44,12 @@ enum CharacterClasses {
     static func isWhitespace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
 
     /// The characters IRIREF excludes besides controls and space.
+    /// A switch, not a search of a string's scalars: it runs for every character of every IRI.
     static func isForbiddenInIRI(_ c: Unicode.Scalar) -> Bool {
-        c.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(c)
+        switch c {
+        case "\u{0}"..."\u{20}", "<", ">", "\"", "{", "}", "|", "^", "`", "\\": true
+        default: false
+        }
     }
 
     /// Characters of bare words: keywords and built-in function names.

@@ -1,3 +1,5 @@
+import Redland
+
 /// The pipelined group commit (issue 10; RocksDB's pipelined write, PostgreSQL's group commit): while one group is
 /// written and synced off this thread, the bodies of the writes arriving meanwhile already run against the state it
 /// leaves, and every group they form is written with the next single sync. A write is acknowledged only once its
@@ -16,7 +18,7 @@ extension GroupCommitter {
     }
 
     /// Whether nothing is queued, running or waiting for the log.
-    var isIdle: Bool { flushTask == nil && syncing == nil && waiting.isEmpty }
+    var isIdle: Bool { !flushScheduled && flushTask == nil && syncing == nil && waiting.isEmpty }
 
     /// Queues `body` and returns once its write is durable and published (or has failed, changing nothing).
     func submit(_ mode: WriteMode = .logged, _ body: @escaping @Sendable (Snapshot) throws -> ChangeSet) async throws -> WriteReport {
@@ -24,19 +26,27 @@ extension GroupCommitter {
         if let failure { throw failure }
         return try await withCheckedThrowingContinuation { continuation in
             pending.append(PendingWrite(mode: mode, body: body, continuation: continuation))
-            if flushTask == nil { flushTask = Task { await self.flush() } }
+            scheduleFlush()
         }
     }
 
-    /// Runs the bodies of every write queued, against `tail`, and hands their records to the log. Waits only for bulk
-    /// writes and backpressure, which need the log to themselves.
-    private func flush() async {
+    /// Queues `flush` on the committer's thread, behind the jobs already there (other writers' submissions, which then
+    /// join the same group): a closure entering the actor, not a `Task` per group.
+    private func scheduleFlush() {
+        guard !flushScheduled, flushTask == nil else { return }
+        flushScheduled = true
+        Self.thread.run { self.assumeIsolated { $0.flush() } }
+    }
+
+    /// Runs the bodies of every write queued, against `tail`, and hands their records to the log. A bulk write, or
+    /// backpressure, needs the log to itself: the flush then goes on in `flushAfterWaiting`, and later writes queue.
+    private func flush() {
+        flushScheduled = false
+        guard flushTask == nil else { return }  // it takes the queue once it is done waiting
         while !pending.isEmpty {
-            await applyBackpressure()
-            if pending[0].mode == .bulk {
-                await drainLog()
-                await commitBulk(pending.removeFirst())
-                continue
+            if pending[0].mode == .bulk || needsBackpressure {
+                flushTask = Task { await self.flushAfterWaiting() }
+                return
             }
             let end = pending.firstIndex { $0.mode == .bulk } ?? pending.count
             let batch = Array(pending[..<end])
@@ -44,7 +54,17 @@ extension GroupCommitter {
             waiting.append(run(batch))
             startSyncIfIdle()
         }
+    }
+
+    /// Waits for backpressure, commits a bulk write that heads the queue, then flushes the rest.
+    private func flushAfterWaiting() async {
+        await applyBackpressure()
+        if pending.first?.mode == .bulk {
+            await drainLog()
+            await commitBulk(pending.removeFirst())
+        }
         flushTask = nil
+        flush()
     }
 
     /// The bodies of `batch`, each against the state its predecessors left, and their log records.
@@ -198,7 +218,15 @@ extension GroupCommitter {
     /// Waits until every queued write is answered.
     func drain() async {
         while !isIdle {
-            if let task = flushTask { await task.value } else if let task = syncing { await task.value } else { startSyncIfIdle() }
+            if flushScheduled {
+                flush()
+            } else if let task = flushTask {
+                await task.value
+            } else if let task = syncing {
+                await task.value
+            } else {
+                startSyncIfIdle()
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ actor GroupCommitter {
     /// Transaction bodies evaluate SPARQL Update WHERE clauses, which recurse as deep as the tallest tree the parser
     /// accepts: they run on a thread whose stack is SPARQL's `LargeStack.size` (issue 15), not on the cooperative pool.
     /// One thread for the process: it is never shut down, so a store opened and closed many times leaves no threads.
-    private static let thread = RedlandThread(name: "lodestar-commit", stackSize: 512 << 20)
+    static let thread = RedlandThread(name: "lodestar-commit", stackSize: 512 << 20)
     nonisolated var unownedExecutor: UnownedSerialExecutor { Self.thread.asUnownedSerialExecutor() }
     let options: StoreOptions
     let dictionary: TermDictionary
@@ -27,6 +27,9 @@ actor GroupCommitter {
     var tail: Snapshot
 
     var pending: [PendingWrite] = []
+    /// A flush is queued on the committer's thread (`GroupCommitter+Flush.swift`).
+    var flushScheduled = false
+    /// The flush, while it waits for a bulk write or for backpressure.
     var flushTask: Task<Void, Never>?
     /// Groups whose bodies have run, waiting for the log (`GroupCommitter+Flush.swift`).
     var waiting: [Group] = []
@@ -145,9 +148,12 @@ actor GroupCommitter {
         while let task = checkpoints.running { await task.value }
     }
 
+    /// Whether writers must wait: the log is past its bound because checkpoints fall behind.
+    var needsBackpressure: Bool { log != nil && checkpoints.bytes > options.logLimitBytes && failure == nil }
+
     /// Writers wait while the log is past its bound because checkpoints fall behind.
     func applyBackpressure() async {
-        while log != nil, checkpoints.bytes > options.logLimitBytes, failure == nil {
+        while needsBackpressure {
             await drainLog()  // a checkpoint starts a segment: nothing may be writing to the log
             if let error = checkpoints.failure {
                 failure = StoreError(.io, "the log is full and checkpoints fail", cause: error)

@@ -51,6 +51,11 @@ struct KeyColumn: RandomAccessCollection, @unchecked Sendable {
         return start.unsafelyUnwrapped[position]
     }
 
+    /// The keys in place (merges copy runs of them as blocks).
+    func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt128>) throws -> R) rethrows -> R? {
+        try body(UnsafeBufferPointer(start: start, count: count))
+    }
+
     /// The keys as raw bytes, for writing them to a file.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: start, count: count * MemoryLayout<UInt128>.stride) }
 }
