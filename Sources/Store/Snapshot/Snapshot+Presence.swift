@@ -36,18 +36,7 @@ struct GallopingCursor<Keys: RandomAccessCollection<UInt128>> where Keys.Index =
     init(_ keys: Keys) { self.keys = keys }
 
     mutating func contains(_ key: UInt128) -> Bool {
-        var low = position, high = position, step = 1
-        while high < keys.count && keys[high] < key {
-            low = high + 1
-            high = position + step
-            step <<= 1
-        }
-        high = min(high, keys.count)
-        while low < high {
-            let middle = (low + high) >> 1
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        position = low
-        return low < keys.count && keys[low] == key
+        position = SortedKeys.gallop(keys, from: position, to: key)
+        return position < keys.count && keys[position] == key
     }
 }
