@@ -11,21 +11,8 @@ struct PipelinedCommitTests {
     @Test func aWriteThatChangesNothingFailsWithTheWriteItSaw() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        var options = StoreOptions.directory(directory.path)
-        options.syncsBeforeFailure = 1
-        let store = try await QuadStore.open(options)
-        try await store.insert([quad("kept", "p", "o")])
-        let successes = await withTaskGroup(of: Bool.self) { group in
-            for _ in 0..<8 {
-                group.addTask {
-                    do {
-                        try await store.insert([quad("lost", "p", "o")])
-                        return true
-                    } catch { return false }
-                }
-            }
-            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
-        }
+        let store = try await storeWhoseNextSyncFails(in: directory)
+        let successes = await acknowledgedInserts(8, into: store) { _ in quad("lost", "p", "o") }
         #expect(successes == 0, "a write was acknowledged on a state that never became durable")
         #expect(store.snapshot().allQuads == [quad("kept", "p", "o")])
         try? await store.close()

@@ -1,6 +1,8 @@
 import Foundation
 import RDF
 
+@testable import Store
+
 /// Where the shared data and conformance suites live: `$LODESTAR_SHARED`, else `../shared` beside the package.
 enum Shared {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -33,4 +35,28 @@ func quad(_ s: String, _ p: String, _ o: String, graph: String? = nil) -> Quad {
 /// when blank nodes are few and written in the same order. Used where isomorphism by sorting suffices.
 func withoutBlankNodes(_ quads: [Quad]) -> Set<Quad> {
     Set(quads.filter { !$0.subject.isBlankNode && !$0.object.isBlankNode && $0.graph.term?.isBlankNode != true })
+}
+
+/// A store in `directory` whose first sync succeeds and every later one fails: it holds `kept p o`, acknowledged.
+func storeWhoseNextSyncFails(in directory: TemporaryDirectory) async throws -> QuadStore {
+    var options = StoreOptions.directory(directory.path)
+    options.syncsBeforeFailure = 1
+    let store = try await QuadStore.open(options)
+    try await store.insert([quad("kept", "p", "o")])
+    return store
+}
+
+/// How many of `count` concurrent single inserts, the `n`th inserting `insertion(n)`, `store` acknowledged.
+func acknowledgedInserts(_ count: Int, into store: QuadStore, _ insertion: @escaping @Sendable (Int) -> Quad) async -> Int {
+    await withTaskGroup(of: Bool.self) { group in
+        for n in 0..<count {
+            group.addTask {
+                do {
+                    try await store.insert([insertion(n)])
+                    return true
+                } catch { return false }
+            }
+        }
+        return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+    }
 }

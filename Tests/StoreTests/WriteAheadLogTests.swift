@@ -164,21 +164,8 @@ struct WriteAheadLogTests {
     @Test func aFailedSyncTurnsWritesOff() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        var options = StoreOptions.directory(directory.path)
-        options.syncsBeforeFailure = 1
-        let store = try await QuadStore.open(options)
-        try await store.insert([quad("kept", "p", "o")])
-        let failures = await withTaskGroup(of: Bool.self) { group in
-            for writer in 0..<8 {
-                group.addTask {
-                    do {
-                        try await store.insert([quad("lost\(writer)", "p", "o")])
-                        return false
-                    } catch { return true }
-                }
-            }
-            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
-        }
+        let store = try await storeWhoseNextSyncFails(in: directory)
+        let failures = await 8 - acknowledgedInserts(8, into: store) { quad("lost\($0)", "p", "o") }
         #expect(failures == 8)
         #expect(store.snapshot().allQuads == [quad("kept", "p", "o")], "a failed group is never published")
         do {
